@@ -1,0 +1,33 @@
+import type { RequestInfo } from "@/lib/model/exchange";
+
+/** Splits a recorded URL into the path the recorder matches on and the host it went to. */
+export function splitUrl(url: string): { path: string | null; host: string | null } {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.host !== "" ? parsed.host : parsed.protocol.replace(/:$/, "");
+    return { path: parsed.pathname || null, host: host || null };
+  } catch {
+    return { path: url.startsWith("/") ? url : null, host: null };
+  }
+}
+
+/**
+ * The request's identifying fields: method, url, endpoint (the recorded one, else the URL path)
+ * and host. Conversation, tools and parameters are filled in by the decoder.
+ */
+export function requestBasics(
+  method: string | null,
+  url: string | null,
+  endpoint: string | null | undefined,
+): Pick<RequestInfo, "method" | "url" | "endpoint" | "host"> {
+  const { path, host } = url === null ? { path: null, host: null } : splitUrl(url);
+  return { method, url, endpoint: endpoint ?? path, host };
+}
+
+/** Copies an object without the named keys (for "the other parameters"). */
+export function omitKeys(value: unknown, keys: readonly string[]): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) if (!keys.includes(key)) out[key] = entry;
+  return out;
+}
