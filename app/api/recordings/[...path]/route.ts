@@ -1,0 +1,22 @@
+import { getIndex } from "@/lib/index/server-index";
+import { relPathFromUrlSegments } from "@/lib/index/rel-path";
+import { exchangeJson } from "@/lib/recording/exchange-json";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/recordings/<path>`: the decoded exchange, or the reason the file is broken. */
+export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const relPath = relPathFromUrlSegments((await params).path);
+  const index = await getIndex();
+  const opened = relPath === null ? null : await index.open(relPath);
+  if (!opened) return Response.json({ error: "no such recording" }, { status: 404 });
+  const { summary, read } = opened;
+  if (!read.decoded.ok) {
+    return Response.json({
+      path: summary.relPath,
+      ok: false,
+      broken: { kind: read.decoded.kind, reason: read.decoded.reason },
+    });
+  }
+  return Response.json({ path: summary.relPath, ok: true, exchange: exchangeJson(read.decoded.exchange) });
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { FacetCard } from "@/components/overview/facet-card";
+import { StatTile } from "@/components/overview/stat-tile";
+import { countFacets } from "@/lib/index/facets";
+import { listHref, recordingHref } from "@/lib/index/list-href";
+import { getIndex } from "@/lib/index/server-index";
+
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const index = await getIndex();
+  const facets = countFacets(index.list());
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {facets.total.toLocaleString("en-US")} recordings indexed under{" "}
+          <span className="font-mono">{index.root}</span>
+        </p>
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <StatTile label="Recordings" value={facets.total} href={listHref({})} />
+        <StatTile label="Streamed" value={facets.streaming} href={listHref({ streaming: true })} />
+        <StatTile label="Not streamed" value={facets.notStreaming} href={listHref({ streaming: false })} />
+        <StatTile label="Recorded errors" value={facets.errors} href={listHref({ error: true })} />
+        <StatTile label="Broken files" value={facets.broken.length} href={listHref({ broken: true })} />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        <FacetCard title="Suites" param="suite" counts={facets.counts.suite} />
+        <FacetCard title="Formats" param="family" counts={facets.counts.family} />
+        <FacetCard title="Kinds of call" param="kind" counts={facets.counts.kind} />
+        <FacetCard title="Providers" param="provider" counts={facets.counts.provider} />
+        <FacetCard title="Models" param="model" counts={facets.counts.model} limit={15} />
+      </div>
+      <section aria-labelledby="broken-heading">
+        <h2 id="broken-heading" className="mb-2 text-lg font-semibold">
+          Broken files
+        </h2>
+        {facets.broken.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Every file decodes.</p>
+        ) : (
+          <ul className="divide-y divide-zinc-200 rounded-lg border border-red-200 bg-white text-sm dark:divide-zinc-800 dark:border-red-900 dark:bg-zinc-900">
+            {facets.broken.map((summary) => (
+              <li key={summary.relPath} className="px-3 py-2">
+                <Link
+                  href={recordingHref(summary.relPath)}
+                  className="font-mono text-xs text-red-700 hover:underline dark:text-red-400"
+                >
+                  {summary.relPath}
+                </Link>
+                <p className="text-zinc-600 dark:text-zinc-400">{summary.broken?.reason}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FilterBar, type FilterOption } from "@/components/list/filter-bar";
+import { KeyboardList } from "@/components/list/keyboard-list";
+import { Pagination } from "@/components/list/pagination";
+import { RecordingRow } from "@/components/list/recording-row";
+import { countFacets } from "@/lib/index/facets";
+import { groupByTest } from "@/lib/index/group";
+import { defaultQuery, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
+import { getIndex } from "@/lib/index/server-index";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Recordings" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "string") out.set(key, value);
+    else if (Array.isArray(value) && value[0] !== undefined) out.set(key, value[0]);
+  }
+  return out;
+}
+
+function option(name: string, label: string, value: string | undefined, values: [string, number][]): FilterOption {
+  return {
+    name,
+    label,
+    value: value ?? "",
+    options: [{ value: "", label: "Any" }, ...values.map(([v, n]) => ({ value: v, label: `${v} (${n})` }))],
+  };
+}
+
+export default async function RecordingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const index = await getIndex();
+  const urlParams = toUrlParams(await searchParams);
+  const parsed = parseRecordingQuery(urlParams);
+  const query = parsed.ok ? parsed.query : defaultQuery();
+  const result = runQuery(index, query);
+  const facets = countFacets(index.list());
+  const yesNo = (name: string, label: string, value: boolean | undefined): FilterOption => ({
+    name,
+    label,
+    value: value === undefined ? "" : String(value),
+    options: [
+      { value: "", label: "Any" },
+      { value: "true", label: "Yes" },
+      { value: "false", label: "No" },
+    ],
+  });
+  const filters: FilterOption[] = [
+    option("suite", "Suite", query.suite, facets.counts.suite),
+    option("family", "Format", query.family, facets.counts.family),
+    option("provider", "Provider", query.provider, facets.counts.provider),
+    option("model", "Model", query.model, facets.counts.model),
+    yesNo("streaming", "Streamed", query.streaming),
+    yesNo("error", "Error", query.error),
+    yesNo("broken", "Broken", query.broken),
+  ];
+  const sort: FilterOption = {
+    name: "sort",
+    label: "Sort",
+    value: query.sort === "test" ? "" : query.sort,
+    options: SORTS.map((s) => ({ value: s === "test" ? "" : s, label: s === "test" && query.q ? "best match" : `by ${s}` })),
+  };
+  const { page: _page, pageSize: _pageSize, ...rest } = query;
+  const linkFilters = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const groups = groupByTest(result.items);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Recordings</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" role="status">
+          {result.total.toLocaleString("en-US")} of {index.size.toLocaleString("en-US")} recordings
+        </p>
+      </div>
+      <FilterBar q={query.q ?? ""} filters={filters} sort={sort} />
+      {parsed.ok ? null : (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+          Ignored bad filters: {parsed.message}. <Link href="/recordings" className="underline">Clear filters</Link>
+        </p>
+      )}
+      {result.total === 0 ? (
+        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          No recording matches. <Link href="/recordings" className="underline">Clear filters</Link>
+        </p>
+      ) : (
+        <KeyboardList>
+          <div className="space-y-4">
+            {groups.map((group) => (
+              <section key={group.file} className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+                <h2 className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 font-mono text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+                  {group.file}
+                </h2>
+                {group.tests.map((test) => (
+                  <div key={test.base ?? "none"} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                    <h3 className="px-3 pt-2 text-sm font-medium">
+                      {test.base ? (
+                        <Link href={`/tests?id=${encodeURIComponent(test.base)}`} className="hover:underline">
+                          {test.label}
+                        </Link>
+                      ) : (
+                        test.label
+                      )}
+                    </h3>
+                    <div className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                      {test.items.map((summary) => (
+                        <RecordingRow key={summary.relPath} summary={summary} />
+                      ))}
+                    </div>
+                  </div>
+                ))}
+              </section>
+            ))}
+          </div>
+        </KeyboardList>
+      )}
+      <Pagination page={result.page} pages={result.pages} filters={linkFilters} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RecordingRow } from "@/components/list/recording-row";
+import { Badge } from "@/components/list/badge";
+import { getIndex } from "@/lib/index/server-index";
+import { testRecordings, type Parametrization } from "@/lib/index/test-recordings";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Test" };
+
+function ParametrizationCard({ p, selected }: { p: Parametrization; selected: boolean }) {
+  return (
+    <section
+      aria-label={p.params ?? p.testId}
+      className={`overflow-hidden rounded-lg border bg-white dark:bg-zinc-900 ${selected ? "border-indigo-400 dark:border-indigo-600" : "border-zinc-200 dark:border-zinc-800"}`}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <Link
+          href={`/tests?id=${encodeURIComponent(p.testId)}`}
+          className="font-mono text-xs hover:underline"
+        >
+          [{p.params ?? "no parameters"}]
+        </Link>
+        {p.provider ? <Badge tone="blue">{p.provider}</Badge> : null}
+        {p.model ? <Badge>{p.model}</Badge> : null}
+        <span className="ml-auto text-xs text-zinc-500">
+          {p.recordings.length} recording{p.recordings.length === 1 ? "" : "s"}
+        </span>
+      </div>
+      <div className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        {p.recordings.map((summary) => (
+          <RecordingRow key={summary.relPath} summary={summary} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export default async function TestPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const id = (await searchParams).id;
+  if (typeof id !== "string" || id === "") {
+    return (
+      <p role="alert">
+        Give a test id: <code>/tests?id=tests/…/test_x.py::test_y[params]</code>
+      </p>
+    );
+  }
+  const found = testRecordings(await getIndex(), id);
+  if (!found) {
+    return (
+      <div className="space-y-2">
+        <h1 className="text-xl font-semibold">No recordings for this test</h1>
+        <p className="font-mono text-sm break-all">{id}</p>
+        <Link href="/recordings" className="text-indigo-600 underline">
+          Back to the recordings
+        </Link>
+      </div>
+    );
+  }
+  const { test, selected, others } = found;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="font-mono text-xs text-zinc-500">{test.file}</p>
+        <h1 className="text-2xl font-semibold tracking-tight break-all">
+          {[test.className, test.functionName].filter(Boolean).join("::")}
+        </h1>
+      </div>
+      {selected ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Recordings of this parametrization</h2>
+          <ParametrizationCard p={selected} selected />
+        </div>
+      ) : null}
+      {others.length > 0 ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">
+            {selected ? "Other parametrizations" : "Parametrizations"}
+          </h2>
+          <div className="space-y-3">
+            {others.map((p) => (
+              <ParametrizationCard key={p.testId} p={p} selected={false} />
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

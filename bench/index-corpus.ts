@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
+import { RecordingIndex } from "@/lib/index/recording-index";
+import { discoverRecordings } from "@/lib/recording/discover";
+import { printFigure, printTarget } from "./harness";
+
+const QUERIES = [
+  "weather",
+  "gpt-4o",
+  "test_response_streaming",
+  "Paris",
+  "tool",
+  "llama3.2",
+  "hello world",
+  "france capital",
+];
+
+/** Issue "Browse": cold index, restart on an unchanged corpus, search latency, memory. */
+export async function benchIndexCorpus(corpus: string): Promise<boolean[]> {
+  const files = await discoverRecordings(corpus);
+  console.log(`\nIndex the corpus (${files.length} files)`);
+  const cacheDir = await mkdtemp(join(tmpdir(), "tapedeck-bench-cache-"));
+  process.env.TAPEDECK_CACHE_DIR = cacheDir;
+  try {
+    const baselineRuns: number[] = [];
+    const coldRuns: number[] = [];
+    const restartRuns: number[] = [];
+    let index: RecordingIndex | null = null;
+    for (let i = 0; i < 3; i++) {
+      let start = performance.now();
+      for (const file of files) JSON.parse(await readFile(file.path, "utf8"));
+      baselineRuns.push(performance.now() - start);
+
+      await rm(cacheDir, { recursive: true, force: true });
+      start = performance.now();
+      await RecordingIndex.open({ root: corpus, cache: true });
+      coldRuns.push(performance.now() - start);
+
+      start = performance.now();
+      index = await RecordingIndex.open({ root: corpus, cache: true });
+      restartRuns.push(performance.now() - start);
+    }
+    const mid = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
+    const baseline = { name: "fs.readFile + JSON.parse, every file", ms: mid(baselineRuns) };
+    const cold = { name: "cold index (no cache)", ms: mid(coldRuns) };
+    const restart = { name: "restart on the unchanged corpus (cache)", ms: mid(restartRuns) };
+    printFigure(baseline);
+    printFigure(cold);
+    printFigure(restart);
+    const results = [
+      printTarget({ name: "cold index", measured: cold, baseline, maxRatio: 1.5 }),
+      printTarget({ name: "restart", measured: restart, baseline, maxRatio: 0.25 }),
+    ];
+
+    if (index) {
+      index.search("warm up");
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const query of QUERIES) {
+          const start = performance.now();
+          index.search(query);
+          times.push(performance.now() - start);
+        }
+      }
+      times.sort((a, b) => a - b);
+      const p50 = times[Math.floor(times.length / 2)] ?? 0;
+      const worst = times[times.length - 1] ?? 0;
+      printFigure({ name: `search, median of ${times.length} queries`, ms: p50 });
+      printFigure({ name: "search, slowest query", ms: worst });
+      const ok = worst < 50;
+      console.log(`  ${ok ? "PASS" : "FAIL"} search answers in under 50 ms (slowest ${worst.toFixed(1)} ms)`);
+      results.push(ok);
+    }
+
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "bench/index-rss.ts", corpus],
+      { env: { ...process.env, TAPEDECK_CACHE_DIR: cacheDir } },
+    );
+    console.log(`  memory after indexing (separate process): ${stdout.trim()}`);
+    return results;
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,21 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { benchDecodeCorpus } from "./decode-corpus";
+import { benchIndexCorpus } from "./index-corpus";
+
+const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
+const CORPUS = resolve(SHARED, "corpus/llama-stack-head");
+
+async function main(): Promise<number> {
+  if (!existsSync(CORPUS)) {
+    console.error(`bench: the corpus is not at ${CORPUS} (set TAPEDECK_SHARED to the shared folder)`);
+    return 2;
+  }
+  console.log(`Tapedeck benchmarks on ${CORPUS} (median of interleaved runs; ratios are within one run)`);
+  const results = [await benchDecodeCorpus(CORPUS), ...(await benchIndexCorpus(CORPUS))];
+  const failed = results.filter((ok) => !ok).length;
+  console.log(`\n${results.length - failed} targets met, ${failed} missed`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

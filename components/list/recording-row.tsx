@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { recordingHref } from "@/lib/index/list-href";
+import type { RecordingSummary } from "@/lib/index/summary-schema";
+import { Badge } from "./badge";
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** One recording in the list: what kind of call, which model, and the prompt → reply in brief. */
+export function RecordingRow({ summary }: { summary: RecordingSummary }) {
+  return (
+    <Link
+      href={recordingHref(summary.relPath)}
+      data-row
+      className="block px-3 py-2 outline-none hover:bg-zinc-50 focus:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 data-[active]:bg-indigo-50 dark:hover:bg-zinc-800/60 dark:focus:bg-indigo-950/50 dark:data-[active]:bg-indigo-950/50"
+    >
+      <div className="flex flex-wrap items-center gap-1.5">
+        {summary.broken ? (
+          <Badge tone="red">broken</Badge>
+        ) : (
+          <>
+            <Badge tone="blue">{summary.kind}</Badge>
+            <Badge>{summary.family}</Badge>
+            {summary.streaming ? <Badge tone="violet">stream · {summary.chunks} chunks</Badge> : null}
+            {summary.toolCalls > 0 ? <Badge tone="green">{summary.toolCalls} tool calls</Badge> : null}
+            {summary.error ? <Badge tone="red">error</Badge> : null}
+          </>
+        )}
+        {summary.model ? (
+          <span className="font-mono text-xs text-zinc-700 dark:text-zinc-300">{summary.model}</span>
+        ) : null}
+        {summary.test?.params ? (
+          <span className="truncate font-mono text-[11px] text-zinc-500" title={summary.test.params}>
+            [{summary.test.params}]
+          </span>
+        ) : null}
+        <span className="ml-auto font-mono text-[11px] text-zinc-400" title={summary.relPath}>
+          {summary.fileName.length > 24 ? `${summary.fileName.slice(0, 12)}…` : summary.fileName} ·{" "}
+          {formatSize(summary.size)}
+        </span>
+      </div>
+      {summary.broken ? (
+        <p className="mt-1 text-sm text-red-700 dark:text-red-400">{summary.broken.reason}</p>
+      ) : (
+        <p className="mt-1 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300">
+          {summary.prompt ? <span>{summary.prompt}</span> : null}
+          {summary.prompt && summary.reply ? <span className="text-zinc-400"> → </span> : null}
+          {summary.error ? (
+            <span className="text-red-700 dark:text-red-400">{summary.error}</span>
+          ) : (
+            <span className="text-zinc-500 dark:text-zinc-400">{summary.reply}</span>
+          )}
+        </p>
+      )}
+    </Link>
+  );
+}

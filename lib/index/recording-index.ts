@@ -1,0 +1,205 @@
+import { stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
+import { relative } from "node:path";
+import { watch, type FSWatcher } from "chokidar";
+import { LRUCache } from "lru-cache";
+import { discoverRecordings, type DiscoveredFile } from "@/lib/recording/discover";
+import { DEFAULT_MAX_BYTES, readRecording, type ReadRecording } from "@/lib/recording/read-recording";
+import { loadSummaries, saveSummaries } from "./persistent-cache";
+import { RecordingSearch } from "./search";
+import { summarize } from "./summary";
+import type { RecordingSummary } from "./summary-schema";
+
+export interface IndexOptions {
+  root: string;
+  maxBytes?: number;
+  /** Use the persistent cache (default true). */
+  cache?: boolean;
+}
+
+export interface RefreshResult {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export interface OpenedRecording {
+  summary: RecordingSummary;
+  read: ReadRecording;
+}
+
+const WATCH_DEBOUNCE_MS = 150;
+const READ_CONCURRENCY = 8;
+
+/**
+ * The recordings under one root: a summary per file in memory, full bodies decoded on demand
+ * (bounded LRU), kept fresh by `refresh()` (called by the watcher), cached across restarts.
+ * Only files it has indexed can be read through it, so a path from a request can never reach
+ * outside the root.
+ */
+export class RecordingIndex {
+  private summaries = new Map<string, RecordingSummary>();
+  private searchEngine: RecordingSearch | null = null;
+  private readonly bodies: LRUCache<string, OpenedRecording>;
+  private watcher: FSWatcher | null = null;
+  private refreshing: Promise<RefreshResult> | null = null;
+  private refreshAgain = false;
+  private watchTimer: NodeJS.Timeout | null = null;
+  indexedAt = new Date(0);
+
+  private constructor(
+    readonly root: string,
+    private readonly maxBytes: number,
+    private readonly useCache: boolean,
+  ) {
+    this.bodies = new LRUCache({
+      maxSize: 256 * 1024 * 1024,
+      sizeCalculation: (entry) => Math.max(1, entry.read.size * 4),
+    });
+  }
+
+  static async open(options: IndexOptions): Promise<RecordingIndex> {
+    const root = await realpath(options.root);
+    const index = new RecordingIndex(root, options.maxBytes ?? DEFAULT_MAX_BYTES, options.cache ?? true);
+    if (index.useCache) index.summaries = await loadSummaries(root);
+    await index.refresh();
+    return index;
+  }
+
+  /** Every summary, sorted by path. */
+  list(): RecordingSummary[] {
+    return [...this.summaries.values()];
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  get(relPath: string): RecordingSummary | undefined {
+    return this.summaries.get(relPath);
+  }
+
+  /** Paths matching a full-text query, best first. */
+  search(query: string): string[] {
+    this.searchEngine ??= new RecordingSearch(this.summaries.values());
+    return this.searchEngine.search(query);
+  }
+
+  /** Reads and decodes one indexed recording (cached while the file is unchanged). */
+  async open(relPath: string): Promise<OpenedRecording | null> {
+    const summary = this.summaries.get(relPath);
+    if (!summary) return null;
+    const path = `${this.root}/${relPath}`;
+    const info = await stat(path).catch(() => null);
+    const cached = this.bodies.get(relPath);
+    if (cached && info && cached.summary.size === info.size && cached.summary.mtimeMs === info.mtimeMs) {
+      return cached;
+    }
+    const read = await readRecording(path, this.maxBytes);
+    const opened = { summary: info ? summarize(relPath, read, read.mtimeMs) : summary, read };
+    if (info && read.decoded.ok) this.bodies.set(relPath, opened);
+    return opened;
+  }
+
+  /** Re-reads the tree: new, changed and removed files. Calls made during a refresh coalesce. */
+  refresh(): Promise<RefreshResult> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      let total: RefreshResult = { added: 0, changed: 0, removed: 0 };
+      do {
+        this.refreshAgain = false;
+        const result = await this.refreshOnce();
+        total = {
+          added: total.added + result.added,
+          changed: total.changed + result.changed,
+          removed: total.removed + result.removed,
+        };
+      } while (this.refreshAgain);
+      return total;
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<RefreshResult> {
+    const files = await discoverRecordings(this.root).catch((): DiscoveredFile[] => []);
+    const next = new Map<string, RecordingSummary>();
+    const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
+    const queue = [...files];
+    const worker = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        const known = this.summaries.get(file.relPath);
+        if (known) {
+          const info = await stat(file.path).catch(() => null);
+          if (!info) continue;
+          if (known.size === info.size && known.mtimeMs === info.mtimeMs) {
+            next.set(file.relPath, known);
+            continue;
+          }
+        }
+        const read = await readRecording(file.path, this.maxBytes);
+        if (!read.decoded.ok && read.decoded.kind === "missing") continue;
+        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs));
+        if (known) result.changed++;
+        else result.added++;
+      }
+    };
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    for (const relPath of this.summaries.keys()) if (!next.has(relPath)) result.removed++;
+
+    const sorted = new Map([...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (this.searchEngine) {
+      for (const relPath of this.summaries.keys())
+        if (!sorted.has(relPath)) this.searchEngine.remove(relPath);
+      for (const [relPath, summary] of sorted) {
+        if (this.summaries.get(relPath) !== summary) this.searchEngine.upsert(summary);
+      }
+    }
+    this.summaries = sorted;
+    this.indexedAt = new Date();
+    if (this.useCache && (result.added || result.changed || result.removed)) {
+      await saveSummaries(this.root, this.summaries.values());
+    }
+    return result;
+  }
+
+  /** Watches the root; changes show up after a short debounce. */
+  watch(): void {
+    if (this.watcher) return;
+    this.watcher = watch(this.root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      // Tested below the root only: a root that itself lies under a `.git` or `node_modules`
+      // folder is still watched.
+      ignored: (path) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(relative(this.root, path)),
+    });
+    const schedule = () => {
+      if (this.watchTimer) clearTimeout(this.watchTimer);
+      this.watchTimer = setTimeout(() => {
+        this.watchTimer = null;
+        void this.refresh();
+      }, WATCH_DEBOUNCE_MS);
+    };
+    this.watcher.on("all", schedule);
+    // Files written while the watcher was starting raise no event: look once it is ready.
+    this.watcher.on("ready", schedule);
+    this.watcher.on("error", () => {
+      // A vanished folder or a permission error must not stop the server; the next event retries.
+    });
+  }
+
+  async close(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close();
+    // No event can arrive now: drop a pending refresh and let one in flight finish, so nothing
+    // (the cache file) is written after close.
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    this.watchTimer = null;
+    await this.refreshing;
+  }
+}

@@ -1,0 +1,21 @@
+import { readConfig } from "@/lib/config";
+import { RecordingIndex } from "./recording-index";
+
+declare global {
+  // One index per server process, shared by every request (and kept across dev reloads).
+  var __tapedeckIndex: Promise<RecordingIndex> | undefined;
+}
+
+/** The index of the configured root, opened (and watched) on first use. */
+export function getIndex(): Promise<RecordingIndex> {
+  globalThis.__tapedeckIndex ??= (async () => {
+    const config = readConfig();
+    const index = await RecordingIndex.open({ root: config.root, maxBytes: config.maxFileBytes });
+    index.watch();
+    return index;
+  })().catch((error: unknown) => {
+    globalThis.__tapedeckIndex = undefined;
+    throw error;
+  });
+  return globalThis.__tapedeckIndex;
+}
