@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-/** Bad usage: printed with the command's help, exit code 2. */
+/** Bad usage or an unusable argument: exit code 2, printed with the command's help when `help` is given. */
 export class UsageError extends Error {
   constructor(
     message: string,

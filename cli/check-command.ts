@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { FAMILIES } from "@/lib/model/exchange";
 import { checkDirectory } from "@/lib/recording/check";
 import { parseCommand, positionals, UsageError } from "./args";
 
@@ -29,7 +30,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
 
   const report = await checkDirectory(dir);
   if (values.json) {
-    const { files, decoded, generic, failed } = report;
+    const { files, generic, failed } = report;
+    const decoded = Object.fromEntries(
+      FAMILIES.flatMap((family) => (report.decoded[family] ? [[family, report.decoded[family]]] : [])),
+    );
     console.log(JSON.stringify({ files, decoded, generic, failed }));
   } else {
     console.log(`${report.files} recordings under ${dir}`);

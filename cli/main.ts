@@ -1,10 +1,12 @@
 import { UsageError } from "./args";
 import { checkCommand } from "./check-command";
+import { diffCommand } from "./diff-command";
 import { serveCommand } from "./serve-command";
 import { showCommand } from "./show-command";
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   check: { summary: "decode every recording under a directory and report failures", run: checkCommand },
+  diff: { summary: "compare two recordings (files or <rev>:<path>) and give a verdict", run: diffCommand },
   serve: { summary: "build when needed and serve the web app on a recordings directory", run: serveCommand },
   show: {
     summary: "print one recording: the request in brief and the reassembled message",
@@ -37,7 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`tapedeck ${name}: ${error.message}\n\n${error.help}`);
+      console.error(
+        error.help
+          ? `tapedeck ${name}: ${error.message}\n\n${error.help}`
+          : `tapedeck ${name}: ${error.message}`,
+      );
       return 2;
     }
     throw error;

@@ -2,10 +2,15 @@
  * Checks against the real recordings in ../shared (run by .ci/run after the test suite).
  * Each check runs the `tapedeck` command as a user would and compares its JSON output.
  */
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { z } from "zod";
+import { compareRecordings } from "@/lib/diff/compare";
+import { sideFromText } from "@/lib/diff/load-side";
+import { CatFileBatch } from "@/lib/git/cat-file-batch";
 
 const run = promisify(execFile);
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
@@ -23,6 +28,38 @@ async function tapedeck(args: string[]): Promise<{ code: number; stdout: string 
 }
 
 type Check = { name: string; run: () => Promise<string | null> };
+
+/** A clone of the history bundle in a temporary folder, made once. */
+let history: string | null = null;
+function historyRepo(): string {
+  if (history) return history;
+  const dir = mkdtempSync(join(tmpdir(), "tapedeck-history-"));
+  execFileSync("git", ["clone", "-q", `${SHARED}/corpus/history.bundle`, join(dir, "history")]);
+  history = join(dir, "history");
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return history;
+}
+
+const reviewJson = z.object({
+  changes: z.array(
+    z.object({ status: z.string(), path: z.string(), oldPath: z.string().nullable(), verdict: z.string() }),
+  ),
+});
+
+async function review(tag: string) {
+  const { stdout } = await tapedeck([
+    "review",
+    "--repo",
+    historyRepo(),
+    "--base",
+    `${tag}~1`,
+    "--head",
+    tag,
+    "--format",
+    "json",
+  ]);
+  return reviewJson.parse(JSON.parse(stdout));
+}
 
 const checks: Check[] = [
   {
@@ -56,6 +93,63 @@ const checks: Check[] = [
       const expected = "Hello! How can I assist you today?";
       if (shown.message.content !== expected) return `content was ${JSON.stringify(shown.message.content)}`;
       return code === 0 ? null : `exit code ${code}`;
+    },
+  },
+  {
+    name: "diff: files modified in up-3f36bfaea vs their previous version, at least 330 of 341 noise",
+    run: async () => {
+      const repo = historyRepo();
+      const tag = "up-3f36bfaea";
+      const listing = execFileSync(
+        "git",
+        ["-C", repo, "diff", "--name-status", "--no-renames", `${tag}~1`, tag],
+        {
+          encoding: "utf8",
+        },
+      );
+      const modified = listing
+        .split("\n")
+        .filter((line) => line.startsWith("M\t"))
+        .map((line) => line.slice(2));
+      const batch = new CatFileBatch(repo);
+      const verdicts: Record<string, number> = {};
+      try {
+        for (const path of modified) {
+          const before = sideFromText((await batch.read(`${tag}~1:${path}`))?.toString("utf8") ?? "").side;
+          const after = sideFromText((await batch.read(`${tag}:${path}`))?.toString("utf8") ?? "").side;
+          const verdict = before && after ? compareRecordings(before, after).verdict : "broken";
+          verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
+        }
+      } finally {
+        batch.close();
+      }
+      console.log(`     ${modified.length} modified: ${JSON.stringify(verdicts)}`);
+      if (modified.length !== 341) return `expected 341 modified files, found ${modified.length}`;
+      return (verdicts.noise ?? 0) >= 330 ? null : `only ${verdicts.noise ?? 0} noise`;
+    },
+  },
+  {
+    name: "review up-3f36bfaea: at least 330 of the 341 modified recordings are noise",
+    run: async () => {
+      const { changes } = await review("up-3f36bfaea");
+      const modified = changes.filter((c) => c.status === "modified");
+      const noise = modified.filter((c) => c.verdict === "noise").length;
+      console.log(`     ${modified.length} modified, ${noise} noise`);
+      if (modified.length !== 341) return `expected 341 modified, got ${modified.length}`;
+      return noise >= 330 ? null : `only ${noise} noise`;
+    },
+  },
+  {
+    name: "review up-045a0c1d5: at least 330 of its 355 added or renamed recordings have oldPath",
+    run: async () => {
+      const { changes } = await review("up-045a0c1d5");
+      const arrived = changes.filter(
+        (c) => c.status === "added" || c.status === "renamed" || c.status === "copied",
+      );
+      const linked = arrived.filter((c) => c.oldPath !== null).length;
+      console.log(`     ${arrived.length} added or renamed, ${linked} linked to a base recording`);
+      if (arrived.length !== 355) return `expected 355 added or renamed, got ${arrived.length}`;
+      return linked >= 330 ? null : `only ${linked} linked`;
     },
   },
 ];

@@ -64,8 +64,9 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
     value: query.sort === "test" ? "" : query.sort,
     options: SORTS.map((s) => ({ value: s === "test" ? "" : s, label: s === "test" && query.q ? "best match" : `by ${s}` })),
   };
-  const { page: _page, pageSize: _pageSize, ...rest } = query;
-  const linkFilters = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const linkFilters = Object.fromEntries(
+    Object.entries(query).flatMap(([k, v]) => (k === "page" || k === "pageSize" || v === undefined ? [] : [[k, String(v)]])),
+  );
   const groups = groupByTest(result.items);
 
   return (

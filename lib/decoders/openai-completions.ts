@@ -1,10 +1,140 @@
-// TEMPORARY placeholder while the decoder is written; claims nothing.
-import type { Decoder } from "./decoder";
+import { z } from "zod";
+import { MessageAssembler } from "@/lib/model/assembler";
+import { wrappedSchema, type Envelope } from "@/lib/model/envelope";
+import type {
+  AssembledMessage,
+  Chunk,
+  ChunkDelta,
+  Exchange,
+  ResponseInfo,
+  Usage,
+} from "@/lib/model/exchange";
+import { usageFrom } from "@/lib/model/usage";
+import { parseAt, type Decoder } from "./decoder";
+import { bodyShape, shapeNote, type BodyShape } from "./openai-body";
+import { promptMessages } from "./openai-prompt";
+import { openaiRequest } from "./openai-request";
 
+/** Classes of a legacy text completion (streamed as a list of the same class). */
+const CLASSES: ReadonlySet<string> = new Set(["Completion"]);
+/** `object` values of completions from servers whose class is unknown. */
+const OBJECTS: ReadonlySet<string> = new Set(["text_completion", "completion.chunk"]);
+
+const choiceSchema = z.looseObject({
+  index: z.number().int().nullish(),
+  text: z.string().nullish(),
+  finish_reason: z.string().nullish(),
+  /** Some servers (Together) repeat the text as a chat-like delta. */
+  delta: z.looseObject({ content: z.string().nullish() }).nullish(),
+  logprobs: z.looseObject({ tokens: z.array(z.unknown()).nullish() }).nullish(),
+});
+
+export const completionSchema = z.looseObject({
+  choices: z.array(choiceSchema),
+  model: z.string().nullish(),
+  usage: z.unknown().optional(),
+});
+
+type Choice = z.infer<typeof choiceSchema>;
+
+/** The choice's text: `text`, or the delta's content when a server sends only that. */
+function choiceText(choice: Choice): string {
+  return choice.text ?? choice.delta?.content ?? "";
+}
+
+function isCompletion(shape: BodyShape | null): shape is BodyShape {
+  return (
+    shape !== null && (CLASSES.has(shape.className) || (shape.object !== null && OBJECTS.has(shape.object)))
+  );
+}
+
+interface Decoded {
+  chunks: Chunk[];
+  choices: AssembledMessage[];
+  usage: Usage | null;
+  model: string | null;
+}
+
+function decodeStream(items: readonly unknown[]): Decoded {
+  const assembler = new MessageAssembler();
+  const chunks: Chunk[] = [];
+  let usage: Usage | null = null;
+  let model: string | null = null;
+  items.forEach((item, index) => {
+    const path = `response.body[${index}]`;
+    const data = parseAt(completionSchema, parseAt(wrappedSchema, item, path).__data__, `${path}.__data__`);
+    const deltas: ChunkDelta[] = [];
+    data.choices.forEach((choice, position) => {
+      const at = choice.index ?? position;
+      assembler.touch(at);
+      const text = choiceText(choice);
+      if (text) deltas.push(assembler.text(at, text));
+      const tokens = choice.logprobs?.tokens?.length ?? 0;
+      if (tokens > 0) deltas.push({ type: "logprobs", choice: at, count: tokens });
+      if (choice.finish_reason) deltas.push(assembler.finish(at, choice.finish_reason));
+    });
+    const chunkUsage = usageFrom(data.usage);
+    if (chunkUsage) {
+      usage = chunkUsage;
+      deltas.push({ type: "usage", usage: chunkUsage });
+    }
+    model ??= data.model || null;
+    chunks.push({ index, deltas, raw: item });
+  });
+  return { chunks, choices: assembler.result(), usage, model };
+}
+
+function decodeSingle(data: unknown): Decoded {
+  const completion = parseAt(completionSchema, data, "response.body.__data__");
+  const choices = completion.choices
+    .map((choice, position): AssembledMessage => ({
+      index: choice.index ?? position,
+      role: "assistant",
+      content: choiceText(choice),
+      reasoning: "",
+      toolCalls: [],
+      finishReason: choice.finish_reason ?? null,
+    }))
+    .sort((a, b) => a.index - b.index);
+  return {
+    chunks: [],
+    choices: choices.length > 0 ? choices : new MessageAssembler().result(),
+    usage: usageFrom(completion.usage),
+    model: completion.model || null,
+  };
+}
+
+function decode(envelope: Envelope): Exchange {
+  const body = envelope.response.body;
+  const shape = bodyShape(body);
+  if (!isCompletion(shape)) throw new Error("not an OpenAI text completion");
+  const req = openaiRequest(envelope, (b) => ({ messages: promptMessages(b.prompt), tools: [] }), ["prompt"]);
+  const decoded = Array.isArray(body) ? decodeStream(body) : decodeSingle(shape.first.__data__);
+  const response: ResponseInfo = {
+    type: "message",
+    streaming: Array.isArray(body),
+    chunks: decoded.chunks,
+    choices: decoded.choices,
+    usage: decoded.usage,
+    model: decoded.model,
+  };
+  return {
+    family: "openai-completions",
+    kind: "completion",
+    provider: "openai-compatible",
+    providerDetail: req.providerDetail,
+    model: req.model ?? decoded.model,
+    testId: req.testId,
+    responseType: shape.first.__type__,
+    request: req.request,
+    response,
+    notes: shapeNote(shape, CLASSES),
+  };
+}
+
+/** OpenAI legacy text completions (`/v1/completions`): one `Completion`, or a stream of them. */
 export const openaiCompletionsDecoder: Decoder = {
   family: "openai-completions",
-  claims: () => false,
-  decode: () => {
-    throw new Error("not written yet");
-  },
+  claims: (envelope) => isCompletion(bodyShape(envelope.response.body)),
+  decode,
 };

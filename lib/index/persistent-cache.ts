@@ -8,8 +8,17 @@ import { recordingSummarySchema, type RecordingSummary } from "./summary-schema"
 /** Bump when the summary or the decoders change what they produce. */
 export const CACHE_VERSION = 1;
 
+/**
+ * The code that produced the summaries: set at build time by next.config.js from the sources of
+ * lib/, so a build with other decoders never trusts an old cache.
+ */
+function codeFingerprint(): string {
+  return process.env.TAPEDECK_CODE_FINGERPRINT ?? "unbuilt";
+}
+
 const cacheFileSchema = z.object({
   version: z.literal(CACHE_VERSION),
+  code: z.string(),
   root: z.string(),
   summaries: z.array(recordingSummarySchema),
 });
@@ -34,7 +43,8 @@ function cacheFile(root: string): string {
 export async function loadSummaries(root: string): Promise<Map<string, RecordingSummary>> {
   try {
     const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(cacheFile(root), "utf8")));
-    if (!parsed.success || parsed.data.root !== root) return new Map();
+    if (!parsed.success || parsed.data.root !== root || parsed.data.code !== codeFingerprint())
+      return new Map();
     return new Map(parsed.data.summaries.map((summary) => [summary.relPath, summary]));
   } catch {
     return new Map();
@@ -47,7 +57,10 @@ export async function saveSummaries(root: string, summaries: Iterable<RecordingS
   try {
     await mkdir(cacheDirectory(), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ version: CACHE_VERSION, root, summaries: [...summaries] }));
+    await writeFile(
+      temp,
+      JSON.stringify({ version: CACHE_VERSION, code: codeFingerprint(), root, summaries: [...summaries] }),
+    );
     await rename(temp, file);
   } catch {
     // A cache is an optimisation; a read-only home folder must not stop the app.

@@ -5,13 +5,17 @@ import { joinPath, SchemaMismatch } from "@/lib/decoders/decoder";
 import { genericDecoder } from "@/lib/decoders/generic";
 import { DECODERS } from "@/lib/decoders/registry";
 
-export type FailureKind =
-  | "unreadable"
-  | "too-large"
-  | "empty"
-  | "invalid-json"
-  | "not-a-recording"
-  | "schema-mismatch";
+export const FAILURE_KINDS = [
+  "missing",
+  "unreadable",
+  "too-large",
+  "invalid-encoding",
+  "empty",
+  "invalid-json",
+  "not-a-recording",
+  "schema-mismatch",
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export type Decoded =
   | { ok: true; exchange: Exchange; raw: unknown }

@@ -42,7 +42,7 @@ const losslessEnvelope = z.looseObject({
 const SHARED_ENDPOINTS = new Set(["/api/tags", "/v1/models"]);
 
 /** The object the recorder hashed for this request, by request shape. */
-function hashedObject(
+export function hashedObject(
   envelope: z.infer<typeof losslessEnvelope>,
   withTestId: boolean,
 ): { object: Record<string, unknown>; basis: string } | null {
@@ -106,4 +106,18 @@ export function fileNameInfo(fileName: string, text: string): FileNameInfo {
   const computedHash = sha256(pythonJsonDumps(hashed.object));
   const matches = nameHash === null ? null : computedHash.startsWith(nameHash);
   return { scheme, nameHash, computedHash, matches, basis: hashed.basis };
+}
+
+/**
+ * A key equal for two recordings exactly when they record the same request, whatever their test
+ * ids (the recorder's hashed fields without the test id). Null when the file is not a recording.
+ */
+export function requestKey(raw: unknown): string | null {
+  const envelope = losslessEnvelope.safeParse(raw);
+  if (!envelope.success) return null;
+  const hashed = hashedObject(envelope.data, false);
+  if (!hashed) return null;
+  return pythonJsonDumps(
+    Object.fromEntries(Object.entries(hashed.object).filter(([key]) => key !== "test_id")),
+  );
 }

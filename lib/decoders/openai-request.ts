@@ -1,0 +1,88 @@
+import { inferenceRequestSchema, type Envelope } from "@/lib/model/envelope";
+import type { ConversationMessage, RequestInfo, ToolDefinition } from "@/lib/model/exchange";
+import { isRecord, MISFIT, optRecord, optString, readWith, record } from "./fast-read";
+import { omitKeys, requestBasics } from "./request-info";
+
+/** What the OpenAI decoders share about an inference request. */
+export interface OpenAIRequest {
+  request: RequestInfo;
+  /** The request body as an object (`{}` when the body is not an object). */
+  body: Record<string, unknown>;
+  /** The body's `model`, else the recorded request `model` (empty strings count as none). */
+  model: string | null;
+  /** `provider_metadata.provider` when recorded, else the URL host. */
+  providerDetail: string | null;
+  testId: string | null;
+}
+
+export interface Conversation {
+  messages: ConversationMessage[];
+  tools: ToolDefinition[];
+}
+
+interface InferenceRequest {
+  method: string;
+  url: string;
+  endpoint: string | null;
+  model: string | null;
+  provider: string | null;
+  body: unknown;
+}
+
+/** Reads the fields of `inferenceRequestSchema` used here, by hand (it runs for every file). */
+function readRequest(value: unknown): InferenceRequest {
+  const request = record(value);
+  const { method, url, endpoint, headers, provider_metadata: metadata } = request;
+  if (typeof method !== "string" || typeof url !== "string") throw MISFIT;
+  if (endpoint !== undefined && typeof endpoint !== "string") throw MISFIT;
+  if (headers !== undefined && !isRecord(headers)) throw MISFIT;
+  const providerMetadata = optRecord(metadata);
+  const provider = providerMetadata?.provider;
+  return {
+    method,
+    url,
+    endpoint: endpoint ?? null,
+    model: optString(request.model),
+    provider: typeof provider === "string" ? provider : null,
+    body: request.body,
+  };
+}
+
+/** A non-empty string, else null. */
+export function nonEmpty(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+/** The envelope's `test_id`, or the request's when the envelope has none. */
+export function testIdOf(envelope: Envelope): string | null {
+  return envelope.test_id ?? nonEmpty(envelope.request.test_id);
+}
+
+/**
+ * Reads an inference request `{method, url, headers, body, endpoint, model, provider_metadata?}`.
+ * `conversation` turns the body into messages and tools; `conversationKeys` are the body keys it
+ * used, which (with `model`) are left out of `params`.
+ */
+export function openaiRequest(
+  envelope: Envelope,
+  conversation: (body: Record<string, unknown>) => Conversation,
+  conversationKeys: readonly string[],
+): OpenAIRequest {
+  const raw = readWith(readRequest, inferenceRequestSchema, envelope.request, "request");
+  const body = isRecord(raw.body) ? raw.body : {};
+  const basics = requestBasics(raw.method, raw.url, raw.endpoint);
+  const { messages, tools } = conversation(body);
+  return {
+    request: {
+      ...basics,
+      messages,
+      tools,
+      params: omitKeys(body, ["model", ...conversationKeys]),
+      body: raw.body,
+    },
+    body,
+    model: nonEmpty(body.model) ?? nonEmpty(raw.model),
+    providerDetail: nonEmpty(raw.provider) ?? basics.host,
+    testId: testIdOf(envelope),
+  };
+}

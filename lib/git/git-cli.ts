@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+
+/** A git command that failed, with what it printed. */
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = "GitError";
+  }
+}
+
+/**
+ * Runs git in `repo` with an argument array (never a shell) and returns its standard output.
+ * Set `GIT_TERMINAL_PROMPT=0` so nothing ever waits for input.
+ */
+export function git(
+  repo: string,
+  args: readonly string[],
+  options: { maxBuffer?: number } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "git",
+      ["-C", repo, ...args],
+      {
+        encoding: "utf8",
+        maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+      },
+      (error, stdout, stderr) => {
+        if (error) {
+          const detail = stderr.trim().split("\n")[0] || error.message;
+          reject(new GitError(`git ${args[0] ?? ""}: ${detail}`, stderr));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
+  });
+}
+
+/** The top folder of the checkout holding `dir`, or null outside git. */
+export async function repositoryTop(dir: string): Promise<string | null> {
+  try {
+    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim() || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,395 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readRecording } from "@/lib/recording/read-recording";
+import { RecordingIndex } from "./recording-index";
+
+// The real reader, wrapped so the tests can tell which files were read (and which came from the cache).
+vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/recording/read-recording")>();
+  return { ...actual, readRecording: vi.fn(actual.readRecording) };
+});
+const readCalls = () => vi.mocked(readRecording).mock.calls.map(([path]) => path);
+
+function chat(testId: string, prompt: string, reply: string, model = "m"): string {
+  return JSON.stringify({
+    test_id: testId,
+    request: {
+      method: "POST",
+      url: "http://localhost:11434/v1/v1/chat/completions",
+      headers: {},
+      body: { model, messages: [{ role: "user", content: prompt }] },
+      endpoint: "/v1/chat/completions",
+      model,
+    },
+    response: {
+      body: {
+        __type__: "openai.types.chat.chat_completion.ChatCompletion",
+        __data__: {
+          id: "rec-1",
+          choices: [
+            {
+              finish_reason: "stop",
+              index: 0,
+              logprobs: null,
+              message: { content: reply, role: "assistant" },
+            },
+          ],
+          created: 0,
+          model,
+          object: "chat.completion",
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        },
+      },
+      is_streaming: false,
+    },
+  });
+}
+
+const WEATHER_ID = "tests/integration/inference/test_weather.py::TestWeather::test_forecast[txt=ollama/m]";
+const A = "tests/integration/inference/recordings/a.json";
+const B = "tests/integration/inference/recordings/b.json";
+const C = "tests/integration/agents/recordings/c.json";
+
+const temps: string[] = [];
+const indexes: RecordingIndex[] = [];
+let root: string;
+let cacheDir: string;
+const savedCacheDir = process.env.TAPEDECK_CACHE_DIR;
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+async function put(relPath: string, content: string, base = root): Promise<string> {
+  const path = join(base, ...relPath.split("/"));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, content);
+  return path;
+}
+
+async function openIndex(options: { cache?: boolean; at?: string } = {}): Promise<RecordingIndex> {
+  const index = await RecordingIndex.open({ root: options.at ?? root, cache: options.cache ?? false });
+  indexes.push(index);
+  return index;
+}
+
+/** Polls until `check` holds; fails with `what` after the deadline. */
+async function eventually(what: string, check: () => boolean, deadlineMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > deadlineMs) throw new Error(`not within ${deadlineMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+beforeEach(async () => {
+  root = await tempDir("tapedeck-index-");
+  cacheDir = await tempDir("tapedeck-cache-");
+  process.env.TAPEDECK_CACHE_DIR = cacheDir;
+  await put(A, chat(WEATHER_ID, "Will it rain in Lisbon tomorrow?", "Sunny all day."));
+  await put(
+    B,
+    chat("tests/integration/inference/test_chat.py::test_hello", "Tell me about giraffes", "They are tall."),
+  );
+  await put(
+    C,
+    chat("tests/integration/agents/test_agents.py::test_agent", "Plan a trip", "First, pack.", "gpt-4o"),
+  );
+  await put("tests/integration/inference/stray.json", "{}");
+  vi.mocked(readRecording).mockClear();
+});
+
+afterEach(async () => {
+  await Promise.all(indexes.splice(0).map((index) => index.close()));
+  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  if (savedCacheDir === undefined) delete process.env.TAPEDECK_CACHE_DIR;
+  else process.env.TAPEDECK_CACHE_DIR = savedCacheDir;
+});
+
+describe("RecordingIndex discovery", () => {
+  it("indexes the recordings, sorted by path, with a summary each", async () => {
+    const index = await openIndex();
+    expect(index.size).toBe(3);
+    expect(index.list().map((summary) => summary.relPath)).toEqual([C, A, B]);
+    const info = await stat(join(root, A));
+    expect(index.get(A)).toEqual({
+      relPath: A,
+      fileName: "a.json",
+      suite: "inference",
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      broken: null,
+      family: "openai-chat",
+      kind: "chat",
+      provider: "openai-compatible",
+      providerDetail: "localhost:11434",
+      model: "m",
+      endpoint: "/v1/chat/completions",
+      testId: WEATHER_ID,
+      test: {
+        id: WEATHER_ID,
+        base: "tests/integration/inference/test_weather.py::TestWeather::test_forecast",
+        file: "tests/integration/inference/test_weather.py",
+        className: "TestWeather",
+        functionName: "test_forecast",
+        params: "txt=ollama/m",
+        provider: "ollama",
+        model: "m",
+      },
+      streaming: false,
+      chunks: 0,
+      error: null,
+      toolCalls: 0,
+      prompt: "Will it rain in Lisbon tomorrow?",
+      reply: "Sunny all day.",
+    });
+    expect(index.get(C)?.suite).toBe("agents");
+    expect(index.get("tests/integration/inference/stray.json")).toBeUndefined();
+  });
+
+  it("indexes a broken file with its reason", async () => {
+    await put("tests/integration/inference/recordings/broken.json", "");
+    const index = await openIndex();
+    expect(index.get("tests/integration/inference/recordings/broken.json")).toMatchObject({
+      broken: { kind: "empty", reason: "the file is empty" },
+      family: null,
+      prompt: "",
+    });
+  });
+});
+
+describe("RecordingIndex search", () => {
+  it("finds a file by a word of its prompt or reply", async () => {
+    const index = await openIndex();
+    expect(index.search("giraffes")).toEqual([B]);
+    expect(index.search("lisbon")).toEqual([A]);
+    expect(index.search("sunny")).toEqual([A]);
+  });
+
+  it("finds a file by a fragment of its test id, its model or its path", async () => {
+    const index = await openIndex();
+    expect(index.search("test_forecast")).toEqual([A]);
+    expect(index.search("TestWeather")).toEqual([A]);
+    expect(index.search("forecast")).toEqual([A]);
+    expect(index.search("gpt-4o")).toEqual([C]);
+    expect(index.search("agents")).toEqual([C]);
+  });
+
+  it("needs every word to match", async () => {
+    const index = await openIndex();
+    expect(index.search("giraffes lisbon")).toEqual([]);
+    expect(index.search("rain lisbon")).toEqual([A]);
+  });
+
+  it("follows refreshes: new, changed and removed files", async () => {
+    const index = await openIndex();
+    expect(index.search("giraffes")).toEqual([B]);
+    await put("tests/integration/inference/recordings/d.json", chat("t::d", "Octopus facts", "Eight arms."));
+    await put(
+      B,
+      chat("tests/integration/inference/test_chat.py::test_hello", "Tell me about penguins", "Cold."),
+    );
+    await unlink(join(root, C));
+    expect(await index.refresh()).toEqual({ added: 1, changed: 1, removed: 1 });
+    expect(index.search("octopus")).toEqual(["tests/integration/inference/recordings/d.json"]);
+    expect(index.search("giraffes")).toEqual([]);
+    expect(index.search("penguins")).toEqual([B]);
+    expect(index.search("gpt-4o")).toEqual([]);
+  });
+});
+
+describe("RecordingIndex.open", () => {
+  it("reads and decodes an indexed file, and keeps it while the file is unchanged", async () => {
+    const index = await openIndex();
+    const opened = await index.open(A);
+    expect(opened?.summary.relPath).toBe(A);
+    expect(opened?.read.decoded.ok).toBe(true);
+    if (opened?.read.decoded.ok) expect(opened.read.decoded.exchange.response.type).toBe("message");
+    expect(await index.open(A)).toBe(opened);
+  });
+
+  it("returns null for a path it has not indexed", async () => {
+    const index = await openIndex();
+    expect(await index.open("tests/integration/inference/recordings/missing.json")).toBeNull();
+    expect(await index.open("tests/integration/inference/stray.json")).toBeNull();
+    expect(await index.open("../outside.json")).toBeNull();
+    expect(await index.open("")).toBeNull();
+  });
+
+  it("reports a file deleted after indexing as a failure, not a throw", async () => {
+    const index = await openIndex();
+    await unlink(join(root, A));
+    const opened = await index.open(A);
+    expect(opened?.summary).toEqual(index.get(A));
+    expect(opened?.read.decoded).toEqual({
+      ok: false,
+      kind: "missing",
+      reason: "the file no longer exists",
+      raw: undefined,
+    });
+  });
+});
+
+describe("RecordingIndex.refresh", () => {
+  it("counts nothing when nothing changed", async () => {
+    const index = await openIndex();
+    vi.mocked(readRecording).mockClear();
+    expect(await index.refresh()).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(readCalls()).toEqual([]);
+  });
+
+  it("re-reads only the file whose size or mtime changed", async () => {
+    const index = await openIndex();
+    vi.mocked(readRecording).mockClear();
+    const path = await put(A, chat(WEATHER_ID, "Will it snow in Oslo?", "Yes."));
+    expect(await index.refresh()).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(readCalls()).toEqual([path]);
+    expect(index.get(A)?.prompt).toBe("Will it snow in Oslo?");
+  });
+});
+
+describe("RecordingIndex.watch", () => {
+  it("picks up a new file, a changed file and a deleted file", async () => {
+    const index = await openIndex();
+    index.watch();
+    const D = "tests/integration/inference/recordings/d.json";
+    await put(D, chat("t::d", "Octopus facts", "Eight arms."));
+    await eventually("the new file is indexed", () => index.get(D) !== undefined);
+    expect(index.get(D)?.reply).toBe("Eight arms.");
+    expect(index.search("octopus")).toEqual([D]);
+
+    await put(A, chat(WEATHER_ID, "Will it snow in Oslo?", "Yes, a lot of snow."));
+    await eventually(
+      "the changed file's summary is fresh",
+      () => index.get(A)?.reply === "Yes, a lot of snow.",
+    );
+    expect(index.get(A)?.prompt).toBe("Will it snow in Oslo?");
+
+    await unlink(join(root, B));
+    await eventually("the deleted file is gone", () => index.get(B) === undefined);
+    expect(index.size).toBe(3);
+  });
+
+  it("ignores files under node_modules and .git below the root", async () => {
+    const index = await openIndex();
+    index.watch();
+    await put("node_modules/pkg/recordings/x.json", chat("t::x", "hidden", "hidden"));
+    await put(".git/recordings/y.json", chat("t::y", "hidden", "hidden"));
+    const D = "tests/integration/inference/recordings/d.json";
+    await put(D, chat("t::d", "Octopus facts", "Eight arms."));
+    await eventually("the new file is indexed", () => index.get(D) !== undefined);
+    expect(index.list().map((summary) => summary.relPath)).toEqual([C, A, B, D]);
+  });
+
+  it("watches a root that itself lies under a .git folder", async () => {
+    const outer = await tempDir("tapedeck-outer-");
+    const nested = join(outer, ".git", "recordings");
+    await put("a.json", chat("t::a", "first", "one"), nested);
+    const index = await openIndex({ at: nested });
+    expect(index.size).toBe(1);
+    index.watch();
+    await put("b.json", chat("t::b", "second", "two"), nested);
+    await eventually("the new file is indexed", () => index.get("b.json") !== undefined);
+  });
+
+  it("stops after close", async () => {
+    const index = await openIndex();
+    index.watch();
+    await index.close();
+    const D = "tests/integration/inference/recordings/d.json";
+    await put(D, chat("t::d", "Octopus facts", "Eight arms."));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(index.get(D)).toBeUndefined();
+  });
+});
+
+describe("RecordingIndex persistent cache", () => {
+  it("writes the cache only to TAPEDECK_CACHE_DIR, and not at all when disabled", async () => {
+    await (await openIndex({ cache: false })).close();
+    expect(await readdir(cacheDir)).toEqual([]);
+    await (await openIndex({ cache: true })).close();
+    const files = await readdir(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^index-[0-9a-f]{16}\.json$/);
+    const cache = JSON.parse(await readFile(join(cacheDir, files[0] ?? ""), "utf8")) as {
+      root: string;
+      summaries: { relPath: string }[];
+    };
+    expect(cache.summaries.map((summary) => summary.relPath)).toEqual([C, A, B]);
+  });
+
+  it("on reopening, reads only the files that changed; the others come from the cache", async () => {
+    const first = await openIndex({ cache: true });
+    expect(readCalls()).toHaveLength(3);
+    const before = first.list();
+    await first.close();
+
+    // One file changes (content, size and mtime), one is added, one is removed.
+    const changed = await put(A, chat(WEATHER_ID, "Will it snow in Oslo?", "Yes."));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(changed, later, later);
+    const added = await put(
+      "tests/integration/inference/recordings/d.json",
+      chat("t::d", "Octopus", "Arms."),
+    );
+    await unlink(join(root, C));
+    vi.mocked(readRecording).mockClear();
+
+    const second = await openIndex({ cache: true });
+    expect(readCalls().sort()).toEqual([changed, added].sort());
+    expect(second.get(A)?.prompt).toBe("Will it snow in Oslo?");
+    expect(second.get(A)?.mtimeMs).toBe((await stat(changed)).mtimeMs);
+    expect(Math.round(second.get(A)?.mtimeMs ?? 0)).toBe(later.getTime());
+    expect(second.get(B)).toEqual(before.find((summary) => summary.relPath === B));
+    expect(second.get(C)).toBeUndefined();
+    expect(second.search("octopus")).toEqual(["tests/integration/inference/recordings/d.json"]);
+  });
+
+  it("really serves unchanged files from the cache", async () => {
+    await (await openIndex({ cache: true })).close();
+    const [file = ""] = await readdir(cacheDir);
+    const cache = JSON.parse(await readFile(join(cacheDir, file), "utf8")) as {
+      summaries: { relPath: string; reply: string }[];
+    };
+    for (const summary of cache.summaries) if (summary.relPath === B) summary.reply = "from the cache";
+    await writeFile(join(cacheDir, file), JSON.stringify(cache));
+    vi.mocked(readRecording).mockClear();
+
+    const index = await openIndex({ cache: true });
+    expect(readCalls()).toEqual([]);
+    expect(index.get(B)?.reply).toBe("from the cache");
+  });
+
+  it("ignores a damaged or foreign cache and reads everything", async () => {
+    await (await openIndex({ cache: true })).close();
+    const [file = ""] = await readdir(cacheDir);
+    await writeFile(join(cacheDir, file), '{"version": 1, "root": ');
+    vi.mocked(readRecording).mockClear();
+    const index = await openIndex({ cache: true });
+    expect(readCalls()).toHaveLength(3);
+    expect(index.get(A)?.reply).toBe("Sunny all day.");
+
+    // A cache written for another version of the summaries is not used either.
+    await index.close();
+    const cache = JSON.parse(await readFile(join(cacheDir, file), "utf8")) as { version: number };
+    await writeFile(join(cacheDir, file), JSON.stringify({ ...cache, version: 0 }));
+    vi.mocked(readRecording).mockClear();
+    await openIndex({ cache: true });
+    expect(readCalls()).toHaveLength(3);
+  });
+
+  it("keeps one cache per root", async () => {
+    await (await openIndex({ cache: true })).close();
+    const otherRoot = await tempDir("tapedeck-other-");
+    await put("x.json", chat("t::x", "other", "root"), otherRoot);
+    vi.mocked(readRecording).mockClear();
+    const other = await openIndex({ cache: true, at: otherRoot });
+    expect(readCalls()).toHaveLength(1);
+    expect(other.list().map((summary) => summary.relPath)).toEqual(["x.json"]);
+    expect(await readdir(cacheDir)).toHaveLength(2);
+  });
+});

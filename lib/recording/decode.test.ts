@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { decodeText, lineColumn } from "./decode";
+
+function broken(name: string): string {
+  return readFileSync(new URL(`./fixtures/broken/${name}`, import.meta.url), "utf8");
+}
+
+describe("decodeText on broken files", () => {
+  it("reports truncated JSON with the line and column where it ends", () => {
+    const decoded = decodeText(broken("truncated.json"));
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.kind).toBe("invalid-json");
+    expect(decoded.reason).toBe("invalid JSON at line 13, column 1: CloseBraceExpected");
+    expect(decoded.raw).toBeUndefined();
+  });
+
+  it("reports valid JSON that is not a recording", () => {
+    const decoded = decodeText(broken("not-a-recording.json"));
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.kind).toBe("not-a-recording");
+    expect(decoded.reason).toMatch(/^valid JSON but not a recording: request: /);
+    expect(decoded.raw).toMatchObject({ name: "left-pad" });
+  });
+
+  it("opens a recording with an unknown __type__ with the generic decoder and says why", () => {
+    const decoded = decodeText(broken("unknown-type.json"));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.exchange.family).toBe("generic");
+    expect(decoded.exchange.notes[0]).toBe(
+      'unknown __type__ "acme.types.rerank.RerankResponse" (no decoder for this class)',
+    );
+    expect(decoded.exchange.model).toBe("acme/rerank-1");
+    expect(decoded.exchange.response.type).toBe("unknown");
+  });
+
+  it("names the JSON path of a malformed stream chunk", () => {
+    const decoded = decodeText(broken("malformed-chunk.json"));
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.kind).toBe("schema-mismatch");
+    expect(decoded.reason).toContain("response.body[2].__data__.choices");
+  });
+
+  it("reports an empty file", () => {
+    const decoded = decodeText(broken("empty.json"));
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.kind).toBe("empty");
+  });
+});
+
+describe("lineColumn", () => {
+  it("counts lines and columns from 1", () => {
+    expect(lineColumn("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn("ab\n", 3)).toEqual({ line: 2, column: 1 });
+  });
+});

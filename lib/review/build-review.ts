@@ -1,0 +1,212 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { compareRecordings, type DecodedSide } from "@/lib/diff/compare";
+import { sideFromText } from "@/lib/diff/load-side";
+import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
+import { CatFileBatch } from "@/lib/git/cat-file-batch";
+import { git } from "@/lib/git/git-cli";
+import { verifyRevision } from "@/lib/git/revision";
+import { suiteOf } from "@/lib/index/suite";
+import { requestKey } from "@/lib/recording/file-name";
+import { gitChanges, isRecordingPath, type GitChange } from "./git-changes";
+import { groupChanges } from "./groups";
+import { REVIEW_VERDICTS, type Review, type ReviewChange, type ReviewVerdict } from "./review-types";
+
+export interface ReviewOptions {
+  repo: string;
+  base: string;
+  /** A revision, or null for the working tree (untracked files included). */
+  head: string | null;
+}
+
+interface Sides {
+  before: DecodedSide | null;
+  after: DecodedSide | null;
+  /** Why a side that should be there is not (a broken recording). */
+  problem: string | null;
+}
+
+function firstText(side: DecodedSide | null): string | null {
+  const response = side?.exchange.response;
+  return response?.type === "message" ? (response.choices[0]?.content ?? null) : null;
+}
+
+function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sides: Sides): ReviewChange {
+  const base = {
+    status: change.status,
+    path: change.path,
+    oldPath: change.oldPath,
+    pairedBy,
+    testId: sides.after?.exchange.testId ?? sides.before?.exchange.testId ?? null,
+    suite: suiteOf(change.path),
+    request: [],
+    response: [],
+    noise: [],
+    text: null,
+  };
+  if (change.status === "added" && !change.oldPath)
+    return { ...base, verdict: "added", summary: "new recording" };
+  if (change.status === "removed")
+    return { ...base, verdict: "removed", summary: "removed; nothing replaces it" };
+  if (!sides.before || !sides.after) {
+    return { ...base, verdict: "error", summary: `cannot compare: ${sides.problem ?? "a side is missing"}` };
+  }
+  const comparison = compareRecordings(sides.before, sides.after);
+  const before = firstText(sides.before);
+  const after = firstText(sides.after);
+  return {
+    ...base,
+    verdict: comparison.verdict,
+    summary: comparison.summary,
+    request: comparison.request,
+    response: comparison.response,
+    noise: comparison.noise,
+    text: before !== null && after !== null && before !== after ? { before, after } : null,
+  };
+}
+
+/**
+ * Reviews the recording changes between two revisions: what git reports (with its rename and copy
+ * detection), then the pairs git missed (a delete and an add of the same test, an add whose request
+ * already existed in base), each with the diff's verdict, grouped by the change they repeat.
+ */
+export async function buildReview(options: ReviewOptions): Promise<Review> {
+  const { repo } = options;
+  const baseCommit = await verifyRevision(repo, options.base);
+  const headCommit = options.head === null ? null : await verifyRevision(repo, options.head);
+  const changes = await gitChanges(repo, baseCommit, headCommit);
+  const batch = new CatFileBatch(repo);
+  try {
+    const readBase = async (path: string) =>
+      (await batch.read(`${baseCommit}:${path}`))?.toString("utf8") ?? null;
+    const readHead = async (path: string) =>
+      headCommit === null
+        ? await readFile(join(repo, path), "utf8").catch(() => null)
+        : ((await batch.read(`${headCommit}:${path}`))?.toString("utf8") ?? null);
+    const decode = (text: string | null) => (text === null ? null : sideFromText(text));
+
+    const sides = new Map<GitChange, Sides>();
+    await Promise.all(
+      changes.map(async (change) => {
+        const beforeText = change.status === "added" ? null : await readBase(change.oldPath ?? change.path);
+        const afterText = change.status === "removed" ? null : await readHead(change.path);
+        const before = decode(beforeText);
+        const after = decode(afterText);
+        const problem =
+          [before, after].flatMap((d) => (d && !d.decoded.ok ? [d.decoded.reason] : []))[0] ?? null;
+        sides.set(change, { before: before?.side ?? null, after: after?.side ?? null, problem });
+      }),
+    );
+
+    // Pair what git did not: a removed and an added file that record the same test (or request).
+    const pairedBy = new Map<GitChange, ReviewChange["pairedBy"]>();
+    for (const change of changes) if (change.oldPath) pairedBy.set(change, "git");
+    const removed = changes.filter((c) => c.status === "removed" && sides.get(c)?.before);
+    const pool: (PairCandidate & { change: GitChange })[] = removed.flatMap((change) => {
+      const exchange = sides.get(change)?.before?.exchange;
+      return exchange ? [{ path: change.path, exchange, change }] : [];
+    });
+    const consumed = new Set<GitChange>();
+    const added = changes.filter((c) => c.status === "added" && sides.get(c)?.after);
+    for (const pass of ["test", "request"] as const) {
+      for (const change of added) {
+        if (change.oldPath) continue;
+        const exchange = sides.get(change)?.after?.exchange;
+        if (!exchange) continue;
+        const free = pool.filter((candidate) => !consumed.has(candidate.change));
+        const found = findCounterpart({ path: change.path, exchange }, free);
+        if (!found || found.by !== pass) continue;
+        const match = pool.find((candidate) => candidate.path === found.candidate.path);
+        if (!match) continue;
+        consumed.add(match.change);
+        change.status = "renamed";
+        change.oldPath = match.path;
+        pairedBy.set(change, found.by);
+        const entry = sides.get(change);
+        if (entry) entry.before = sides.get(match.change)?.before ?? null;
+      }
+    }
+
+    // An added file whose request already existed in base is a copy of it.
+    const unpaired = added.filter((change) => !change.oldPath);
+    if (unpaired.length > 0) {
+      const baseKeys = await baseRequestKeys(repo, baseCommit, batch);
+      for (const change of unpaired) {
+        const entry = sides.get(change);
+        const key = entry?.after ? requestKey(entry.after.raw) : null;
+        const source = key === null ? undefined : baseKeys.get(key);
+        if (!entry || source === undefined) continue;
+        const text = await readBase(source);
+        change.status = "copied";
+        change.oldPath = source;
+        pairedBy.set(change, "request");
+        entry.before = decode(text)?.side ?? null;
+      }
+    }
+
+    const reviewed = changes
+      .filter((change) => !consumed.has(change))
+      .map((change) =>
+        reviewChange(
+          change,
+          pairedBy.get(change) ?? null,
+          sides.get(change) ?? { before: null, after: null, problem: null },
+        ),
+      );
+    const rank = (verdict: ReviewVerdict) => REVIEW_VERDICTS.indexOf(verdict);
+    reviewed.sort(
+      (a, b) => rank(a.verdict) - rank(b.verdict) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
+
+    const verdicts: Record<ReviewVerdict, number> = {
+      error: 0,
+      request: 0,
+      response: 0,
+      added: 0,
+      removed: 0,
+      noise: 0,
+      identical: 0,
+    };
+    const statuses = { added: 0, removed: 0, modified: 0, renamed: 0, copied: 0 };
+    for (const change of reviewed) {
+      verdicts[change.verdict]++;
+      statuses[change.status]++;
+    }
+    return {
+      base: options.base,
+      head: options.head ?? "working tree",
+      summary: { ...statuses, verdicts },
+      groups: groupChanges(reviewed),
+      changes: reviewed,
+    };
+  } finally {
+    batch.close();
+  }
+}
+
+/** Request key → path of every recording in the base tree. */
+async function baseRequestKeys(
+  repo: string,
+  commit: string,
+  batch: CatFileBatch,
+): Promise<Map<string, string>> {
+  const listing = await git(repo, ["ls-tree", "-r", "-z", "--name-only", commit]);
+  const paths = listing.split("\0").filter(Boolean);
+  const folders = paths.some((path) => path.split("/").slice(0, -1).includes("recordings"));
+  const keys = new Map<string, string>();
+  await Promise.all(
+    paths
+      .filter((path) => isRecordingPath(path, folders))
+      .map(async (path) => {
+        const blob = await batch.read(`${commit}:${path}`);
+        if (!blob) return;
+        try {
+          const key = requestKey(JSON.parse(blob.toString("utf8")));
+          if (key !== null && !keys.has(key)) keys.set(key, path);
+        } catch {
+          // A broken base file cannot be the source of a copy.
+        }
+      }),
+  );
+  return keys;
+}

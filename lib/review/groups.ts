@@ -1,0 +1,92 @@
+import type { Change } from "@/lib/diff/change";
+import type { ReviewChange, ReviewGroup } from "./review-types";
+
+function brief(value: unknown): string {
+  const text = value === undefined ? "∅" : typeof value === "string" ? value : JSON.stringify(value);
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "." : path.slice(0, slash);
+}
+
+function changeFact(prefix: string, change: Change): string {
+  if (change.kind === "added") return `${prefix}${change.path} added: ${brief(change.after)}`;
+  if (change.kind === "removed") return `${prefix}${change.path} removed`;
+  return `${prefix}${change.path}: ${brief(change.before)} → ${brief(change.after)}`;
+}
+
+/** What one change did, as facts that other changes may share. */
+function facts(change: ReviewChange): string[] {
+  const out: string[] = [];
+  if (change.oldPath !== null && dirOf(change.oldPath) !== dirOf(change.path)) {
+    out.push(
+      `${change.status === "copied" ? "copied" : "moved"} from ${dirOf(change.oldPath)} to ${dirOf(change.path)}`,
+    );
+  }
+  switch (change.verdict) {
+    case "added":
+      out.push(`new recordings in ${dirOf(change.path)}`);
+      break;
+    case "removed":
+      out.push(`removed from ${dirOf(change.path)}`);
+      break;
+    case "identical":
+      out.push("identical content");
+      break;
+    case "noise": {
+      const keys = [
+        ...new Set(
+          change.noise.map(
+            (c) =>
+              c.path
+                .replace(/\[\d+\]/g, "")
+                .split(".")
+                .pop() ?? c.path,
+          ),
+        ),
+      ].sort();
+      out.push(keys.length === 0 ? "only noise" : `only ${keys.join(", ")}`);
+      break;
+    }
+    default: {
+      for (const c of change.request) out.push(changeFact("", c));
+      for (const c of change.response) out.push(changeFact("response: ", c));
+      if (change.response.some((c) => /^choices\[\d+\]\.content$/.test(c.path)))
+        out.push("reply text changed");
+      if (change.response.some((c) => c.path.includes(".tool_calls"))) out.push("tool calls changed");
+    }
+  }
+  return out;
+}
+
+/**
+ * Groups changes that are the same change repeated: every fact (a field and its old and new
+ * values, a move between folders, a noise-only pattern) shared by two or more changes, largest
+ * first; facts that cover exactly the same changes are shown once.
+ */
+export function groupChanges(changes: readonly ReviewChange[], limit = 25): ReviewGroup[] {
+  const byFact = new Map<string, string[]>();
+  for (const change of changes) {
+    for (const fact of new Set(facts(change))) {
+      const paths = byFact.get(fact) ?? [];
+      paths.push(change.path);
+      byFact.set(fact, paths);
+    }
+  }
+  const seen = new Set<string>();
+  const groups: ReviewGroup[] = [];
+  const sorted = [...byFact.entries()]
+    .filter(([, paths]) => paths.length >= 2)
+    .sort(([a, x], [b, y]) => y.length - x.length || a.length - b.length || a.localeCompare(b));
+  for (const [title, paths] of sorted) {
+    const members = paths.join("\n");
+    if (seen.has(members)) continue;
+    seen.add(members);
+    groups.push({ title, count: paths.length, paths });
+    if (groups.length >= limit) break;
+  }
+  return groups;
+}
