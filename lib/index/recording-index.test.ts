@@ -390,6 +390,7 @@ describe("RecordingIndex persistent cache", () => {
     const other = await openIndex({ cache: true, at: otherRoot });
     expect(readCalls()).toHaveLength(1);
     expect(other.list().map((summary) => summary.relPath)).toEqual(["x.json"]);
+    await other.close(); // the cache is written in the background; close waits for it
     expect(await readdir(cacheDir)).toHaveLength(2);
   });
 });

@@ -45,6 +45,7 @@ export class RecordingIndex {
   private refreshing: Promise<RefreshResult> | null = null;
   private refreshAgain = false;
   private watchTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
   indexedAt = new Date(0);
 
   private constructor(
@@ -162,7 +163,9 @@ export class RecordingIndex {
     this.summaries = sorted;
     this.indexedAt = new Date();
     if (this.useCache && (result.added || result.changed || result.removed)) {
-      await saveSummaries(this.root, this.summaries.values());
+      // Written in the background: serving does not wait for the cache.
+      const snapshot = [...this.summaries.values()];
+      this.saving = this.saving.then(() => saveSummaries(this.root, snapshot));
     }
     return result;
   }
@@ -201,5 +204,6 @@ export class RecordingIndex {
     if (this.watchTimer) clearTimeout(this.watchTimer);
     this.watchTimer = null;
     await this.refreshing;
+    await this.saving;
   }
 }

@@ -10,6 +10,7 @@ export const FAILURE_KINDS = [
   "unreadable",
   "too-large",
   "invalid-encoding",
+  "too-deep",
   "empty",
   "invalid-json",
   "not-a-recording",
@@ -53,10 +54,48 @@ function describeInvalidJson(text: string, error: unknown): string {
   return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Deeper JSON is refused before parsing: recursive code (zod, rendering, stringify) would overflow the stack. */
+export const MAX_JSON_DEPTH = 256;
+
+/** True when arrays and objects nest deeper than `limit` (strings skipped); linear, no recursion. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Jump to the closing quote: one not preceded by an odd run of back-slashes.
+      for (let from = i + 1; ; ) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) return false;
+        let slashes = 0;
+        while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+        from = quote + 1;
+        if (slashes % 2 === 0) {
+          i = quote;
+          break;
+        }
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Decodes the text of a recording file. Never throws. */
 export function decodeText(text: string): Decoded {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") return { ok: false, kind: "empty", reason: "the file is empty", raw: undefined };
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      kind: "too-deep",
+      reason: `the JSON nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; it is not parsed`,
+      raw: undefined,
+    };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body);

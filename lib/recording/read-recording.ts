@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { decodeText, type Decoded } from "./decode";
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -21,7 +21,7 @@ export async function readRecording(path: string, maxBytes = DEFAULT_MAX_BYTES):
   try {
     // One open file for the size check and the read: no second lookup of the path.
     const handle = await open(path, "r");
-    let bytes: Buffer;
+    let text: string;
     try {
       const info = await handle.stat();
       size = info.size;
@@ -40,26 +40,23 @@ export async function readRecording(path: string, maxBytes = DEFAULT_MAX_BYTES):
           },
         };
       }
-      bytes = await handle.readFile();
+      text = await handle.readFile("utf8");
     } finally {
       await handle.close();
     }
-    size = bytes.byteLength;
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return {
-        size,
-        mtimeMs,
-        text: bytes.toString("latin1"),
-        decoded: {
-          ok: false,
-          kind: "invalid-encoding",
-          reason: "the file is not valid UTF-8",
-          raw: undefined,
-        },
-      };
+    // Decoding replaced invalid UTF-8 with U+FFFD; only then is the file checked byte by byte.
+    if (text.includes("\uFFFD")) {
+      const bytes = await readFile(path);
+      try {
+        utf8.decode(bytes);
+      } catch {
+        return {
+          size,
+          mtimeMs,
+          text: bytes.toString("latin1"),
+          decoded: { ok: false, kind: "invalid-encoding", reason: "the file is not valid UTF-8", raw: undefined },
+        };
+      }
     }
     return { size, mtimeMs, text, decoded: decodeText(text) };
   } catch (error) {
