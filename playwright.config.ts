@@ -1,6 +1,16 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { reviewWebServers } from "./e2e/review-servers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
+/** The compare and history tests (e2e/compare.spec.ts) run on a git repository built for them. */
+const GIT_PORT = PORT + 1;
+const GIT_DIR = join(tmpdir(), `tapedeck-e2e-git-${GIT_PORT}`);
+
+/** The production (standalone) server, as deployed: `npm run build` makes it. */
+const standalone = (port: number) =>
+  `node scripts/prepare-standalone.mjs && PORT=${port} HOSTNAME=127.0.0.1 node .next/standalone/server.js`;
 
 /**
  * End-to-end tests drive Debian's Chromium (no browser download) against the production build
@@ -13,6 +23,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
+  // Hash the served recordings before the run and compare after it: the app never writes there.
+  globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -29,14 +42,28 @@ export default defineConfig({
     },
     trace: "off",
   },
-  webServer: {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      TAPEDECK_ROOT: "recordings",
-      TAPEDECK_CACHE_DIR: "test-results/cache",
+  webServer: [
+    {
+      command: standalone(PORT),
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TAPEDECK_ROOT: "recordings",
+        TAPEDECK_CACHE_DIR: "test-results/cache",
+      },
     },
-  },
+    {
+      command: `node e2e/fixtures/make-git-root.mjs ${GIT_DIR} && ${standalone(GIT_PORT)}`,
+      url: `http://127.0.0.1:${GIT_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TAPEDECK_ROOT: join(GIT_DIR, "recordings"),
+        // Inside the repository but outside the root, and rebuilt with it on every run.
+        TAPEDECK_CACHE_DIR: join(GIT_DIR, ".tapedeck-cache"),
+      },
+    },
+    ...reviewWebServers(standalone),
+  ],
 });

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchDecodeCorpus } from "./decode-corpus";
+import { benchDiffLargest } from "./diff-largest";
 import { benchIndexCorpus } from "./index-corpus";
+import { benchReviewHistory } from "./review-history";
 
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
 const CORPUS = resolve(SHARED, "corpus/llama-stack-head");
@@ -12,7 +14,12 @@ async function main(): Promise<number> {
     return 2;
   }
   console.log(`Tapedeck benchmarks on ${CORPUS} (median of interleaved runs; ratios are within one run)`);
-  const results = [await benchDecodeCorpus(CORPUS), ...(await benchIndexCorpus(CORPUS))];
+  const results = [
+    await benchDecodeCorpus(CORPUS),
+    ...(await benchIndexCorpus(CORPUS)),
+    await benchDiffLargest(CORPUS),
+    await benchReviewHistory(resolve(SHARED, "corpus/history.bundle")),
+  ];
   const failed = results.filter((ok) => !ok).length;
   console.log(`\n${results.length - failed} targets met, ${failed} missed`);
   return failed === 0 ? 0 : 1;

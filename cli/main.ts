@@ -1,12 +1,14 @@
 import { UsageError } from "./args";
 import { checkCommand } from "./check-command";
 import { diffCommand } from "./diff-command";
+import { reviewCommand } from "./review-command";
 import { serveCommand } from "./serve-command";
 import { showCommand } from "./show-command";
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   check: { summary: "decode every recording under a directory and report failures", run: checkCommand },
   diff: { summary: "compare two recordings (files or <rev>:<path>) and give a verdict", run: diffCommand },
+  review: { summary: "review the recordings changed between two revisions", run: reviewCommand },
   serve: { summary: "build when needed and serve the web app on a recordings directory", run: serveCommand },
   show: {
     summary: "print one recording: the request in brief and the reassembled message",

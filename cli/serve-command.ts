@@ -1,24 +1,40 @@
 import { spawn } from "node:child_process";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { ConfigError, readConfig } from "@/lib/config";
 import { parseCommand, UsageError } from "./args";
 
 export const SERVE_HELP = `Usage: tapedeck serve [dir] [--port N] [--host H]
 
-Serves the production app on a recordings directory, building it first when the build is
-missing or older than the sources.
+Serves the production app (the standalone server) on a recordings directory, building it first
+when the build is missing, older than the sources, or made for another TAPEDECK_BASE_PATH.
 
 Arguments:
   dir          the recordings root (default: $TAPEDECK_ROOT, else ./recordings)
 
 Options:
   --port N     port to listen on (default: $PORT, else 3000)
-  --host H     host to bind (default: $HOST, else 127.0.0.1)
-  -h, --help   show this help`;
+  --host H     host to bind (default: $HOST, else $HOSTNAME, else 127.0.0.1)
+  -h, --help   show this help
+
+The other settings (TAPEDECK_AUTH, TAPEDECK_BASE_PATH, TAPEDECK_GIT, TAPEDECK_MAX_FILE_MB) come from
+the environment and are checked before anything starts.`;
 
 const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
-const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "postcss.config.mjs"];
+const DIST = join(APP_DIR, ".next");
+const SERVER = join(DIST, "standalone", "server.js");
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+];
 
 async function newestMtime(path: string): Promise<number> {
   const info = await stat(path).catch(() => null);
@@ -29,34 +45,51 @@ async function newestMtime(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-/** True when there is no production build, or a source file is newer than it. */
-async function needsBuild(): Promise<boolean> {
-  const build = await stat(join(APP_DIR, ".next", "BUILD_ID")).catch(() => null);
-  if (!build) return true;
+const requiredServerFiles = z.object({ config: z.object({ basePath: z.string() }) });
+
+/** Why the standalone build must be (re)made, or null when it is current. */
+async function buildReason(basePath: string): Promise<string | null> {
+  const build = await stat(join(DIST, "BUILD_ID")).catch(() => null);
+  if (!build || !(await stat(SERVER).catch(() => null))) return "first run";
+  if (!(await stat(join(DIST, "standalone", ".next", "static")).catch(() => null))) return "first run";
   const newest = Math.max(
     ...(await Promise.all(SOURCES.map((source) => newestMtime(join(APP_DIR, source))))),
   );
-  return newest > build.mtimeMs;
+  if (newest > build.mtimeMs) return "sources changed";
+  const files = requiredServerFiles.safeParse(
+    JSON.parse(await readFile(join(DIST, "required-server-files.json"), "utf8").catch(() => "null")),
+  );
+  if (!files.success) return "first run";
+  if (files.data.config.basePath !== basePath) return `TAPEDECK_BASE_PATH is now "${basePath || "/"}"`;
+  return null;
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), ...args],
-      {
-        cwd: APP_DIR,
-        env,
-        stdio: "inherit",
-      },
-    );
+    const child = spawn(process.execPath, args, { cwd: APP_DIR, env, stdio: "inherit" });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.once("SIGINT", forward);
     process.once("SIGTERM", forward);
     child.on("error", fail);
-    child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      done(code ?? (signal ? 1 : 0));
+    });
   });
 }
+
+/** The standalone server's `server.js`, built first when needed (`npm run build`); 0 when ready. */
+export async function ensureStandaloneBuild(basePath: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const reason = await buildReason(basePath);
+  if (reason === null) return 0;
+  console.log(`tapedeck: building the app (${reason})…`);
+  const built = await run([join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "build"], env);
+  if (built !== 0) return built;
+  return run([join(APP_DIR, "scripts", "prepare-standalone.mjs"), APP_DIR], env);
+}
+
+export const STANDALONE_SERVER = SERVER;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
@@ -77,14 +110,28 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
     throw new UsageError(`--port must be a number from 1 to 65535, got "${port}"`, SERVE_HELP);
   }
-  const host = values.host ?? process.env.HOST ?? "127.0.0.1";
+  const host = values.host || process.env.HOST || process.env.HOSTNAME || "127.0.0.1";
 
-  const env = { ...process.env, TAPEDECK_ROOT: root };
-  if (await needsBuild()) {
-    console.log("tapedeck: building the app (first run or sources changed)…");
-    const code = await run(["build"], env);
-    if (code !== 0) return code;
+  // The standalone server reads PORT and HOSTNAME; every path is made absolute, since it runs
+  // from its own folder.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TAPEDECK_ROOT: root,
+    PORT: port,
+    HOSTNAME: host,
+    HOST: host,
+  };
+  if (env.TAPEDECK_CACHE_DIR) env.TAPEDECK_CACHE_DIR = resolve(env.TAPEDECK_CACHE_DIR);
+  let basePath: string;
+  try {
+    basePath = readConfig(env).basePath;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.join("\n"), "");
+    throw error;
   }
-  console.log(`tapedeck: serving ${root} at http://${host}:${port}`);
-  return run(["start", "-H", host, "-p", port], env);
+
+  const built = await ensureStandaloneBuild(basePath, env);
+  if (built !== 0) return built;
+  console.log(`tapedeck: serving ${root} at http://${host}:${port}${basePath}`);
+  return run([SERVER], env);
 }

@@ -14,7 +14,6 @@ test("dark mode follows the system setting", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   const light = await background(page);
   expect(dark).not.toBe(light);
-  expect(light).toBe("oklch(0.985 0 0)");
 });
 
 test("the theme toggle overrides the system and is remembered", async ({ page }) => {

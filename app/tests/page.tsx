@@ -1,14 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import {
+  CompareWithSelected,
+  ParametrizationCompare,
+  type CallGroup,
+} from "@/components/compare/parametrization-compare";
 import { RecordingRow } from "@/components/list/recording-row";
 import { Badge } from "@/components/list/badge";
+import { callOptions, messageCounts, parametrizationLabel } from "@/lib/compare-view/test-calls";
 import { getIndex } from "@/lib/index/server-index";
 import { testRecordings, type Parametrization } from "@/lib/index/test-recordings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Test" };
 
-function ParametrizationCard({ p, selected }: { p: Parametrization; selected: boolean }) {
+function ParametrizationCard({
+  p,
+  selected,
+  compare,
+}: {
+  p: Parametrization;
+  selected: boolean;
+  compare?: React.ReactNode;
+}) {
   return (
     <section
       aria-label={p.params ?? p.testId}
@@ -23,6 +37,7 @@ function ParametrizationCard({ p, selected }: { p: Parametrization; selected: bo
         </Link>
         {p.provider ? <Badge tone="blue">{p.provider}</Badge> : null}
         {p.model ? <Badge>{p.model}</Badge> : null}
+        {compare}
         <span className="ml-auto text-xs text-zinc-500">
           {p.recordings.length} recording{p.recordings.length === 1 ? "" : "s"}
         </span>
@@ -49,7 +64,8 @@ export default async function TestPage({
       </p>
     );
   }
-  const found = testRecordings(await getIndex(), id);
+  const index = await getIndex();
+  const found = testRecordings(index, id);
   if (!found) {
     return (
       <div className="space-y-2">
@@ -62,6 +78,19 @@ export default async function TestPage({
     );
   }
   const { test, selected, others } = found;
+  const all = selected ? [selected, ...others] : others;
+  const counts = await messageCounts(
+    index,
+    all.flatMap((p) => p.recordings),
+  );
+  const groups = new Map<Parametrization, CallGroup>(
+    all.map((p) => [
+      p,
+      { testId: p.testId, label: parametrizationLabel(p), calls: callOptions(p.recordings, counts) },
+    ]),
+  );
+  const first = selected ?? all[0];
+  const reference = first ? (groups.get(first) ?? null) : null;
   return (
     <div className="space-y-6">
       <div>
@@ -76,15 +105,33 @@ export default async function TestPage({
           <ParametrizationCard p={selected} selected />
         </div>
       ) : null}
+      {reference && groups.size > 1 ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Compare parametrizations</h2>
+          <ParametrizationCompare groups={[...groups.values()]} reference={reference} />
+        </div>
+      ) : null}
       {others.length > 0 ? (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">
             {selected ? "Other parametrizations" : "Parametrizations"}
           </h2>
           <div className="space-y-3">
-            {others.map((p) => (
-              <ParametrizationCard key={p.testId} p={p} selected={false} />
-            ))}
+            {others.map((p) => {
+              const group = groups.get(p);
+              return (
+                <ParametrizationCard
+                  key={p.testId}
+                  p={p}
+                  selected={false}
+                  compare={
+                    group && reference && group !== reference ? (
+                      <CompareWithSelected group={group} reference={reference} />
+                    ) : null
+                  }
+                />
+              );
+            })}
           </div>
         </div>
       ) : null}

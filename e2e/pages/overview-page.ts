@@ -17,7 +17,8 @@ export class OverviewPage {
     return this.page.getByRole("region", { name: title });
   }
 
+  /** A total at the top of the page (not the navigation link of the same name). */
   tile(label: string): Locator {
-    return this.page.getByRole("link", { name: new RegExp(`${label}$`) });
+    return this.page.getByRole("main").getByRole("link", { name: new RegExp(`^[\\d,]+\\s*${label}$`) });
   }
 }

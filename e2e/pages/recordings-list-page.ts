@@ -1,5 +1,16 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** The URL parameter behind each filter's label. */
+const PARAMS = {
+  Suite: "suite",
+  Format: "family",
+  Provider: "provider",
+  Model: "model",
+  Streamed: "streaming",
+  Error: "error",
+  Broken: "broken",
+} as const;
+
 /** The recordings list (`/recordings`): filters, search, grouped rows, keyboard navigation. */
 export class RecordingsListPage {
   readonly heading: Locator;
@@ -23,11 +34,9 @@ export class RecordingsListPage {
     return this.page.getByRole("combobox", { name: label });
   }
 
-  async choose(label: string, value: string): Promise<void> {
+  async choose(label: keyof typeof PARAMS, value: string): Promise<void> {
     await this.filter(label).selectOption(value);
-    await this.page.waitForURL((url) =>
-      url.searchParams.has(label === "Format" ? "family" : label.toLowerCase()),
-    );
+    await this.page.waitForURL((url) => url.searchParams.get(PARAMS[label]) === value);
   }
 
   async searchFor(text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { SchemaMismatch } from "./decoder";
+import { parseBoundedJson } from "@/lib/recording/json-depth";
 
 /**
  * Server-sent events as the raw-HTTP recorder stores them: the response body is the list of
@@ -94,7 +95,7 @@ export function sseEvents(lines: readonly unknown[], path: string): SseEvent[] {
 export function sseJson(event: SseEvent, path: string): unknown {
   if (event.data === null) return null;
   try {
-    return JSON.parse(event.data);
+    return parseBoundedJson(event.data);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new SchemaMismatch(

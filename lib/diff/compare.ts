@@ -36,13 +36,23 @@ function brief(value: unknown): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
+/** Both values, shortened around where two strings first differ. */
+function briefPair(before: unknown, after: unknown): [string, string] {
+  if (typeof before !== "string" || typeof after !== "string") return [brief(before), brief(after)];
+  if (before.length <= 40 && after.length <= 40) return [brief(before), brief(after)];
+  let common = 0;
+  while (common < before.length && common < after.length && before[common] === after[common]) common++;
+  const start = Math.max(0, common - 12);
+  if (start === 0) return [brief(before), brief(after)];
+  return [`…${brief(before.slice(start))}`, `…${brief(after.slice(start))}`];
+}
+
 function describe(changes: Change[]): string {
   const first = changes[0];
   if (!first) return "";
+  const [before, after] = briefPair(first.before, first.after);
   const head =
-    first.kind === "changed"
-      ? `${first.path}: ${brief(first.before)} → ${brief(first.after)}`
-      : `${first.path} ${first.kind}`;
+    first.kind === "changed" ? `${first.path}: ${before} → ${after}` : `${first.path} ${first.kind}`;
   return changes.length > 1 ? `${head} (+${changes.length - 1} more)` : head;
 }
 

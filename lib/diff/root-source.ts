@@ -1,11 +1,17 @@
+import { gitDisabledReason } from "@/lib/config";
 import { git } from "@/lib/git/git-cli";
 import { repositoryTop } from "@/lib/git/git-cli";
 import type { RecordingIndex } from "@/lib/index/recording-index";
 import { relPathFromSegments } from "@/lib/index/rel-path";
 import { parseSource, readGitSource, SourceError, type LoadedSource } from "./source";
 
-/** The root's place in its git checkout: the repository top and the root's prefix inside it. */
+/**
+ * The root's place in its git checkout: the repository top and the root's prefix inside it.
+ * Null outside git, and when the git features are turned off (`TAPEDECK_GIT=off`; the reason is
+ * `gitDisabledReason()` from lib/config).
+ */
 export async function rootRepository(root: string): Promise<{ top: string; prefix: string } | null> {
+  if (gitDisabledReason() !== null) return null;
   const top = await repositoryTop(root);
   if (!top) return null;
   const prefix = (await git(root, ["rev-parse", "--show-prefix"])).trim();
@@ -25,6 +31,8 @@ export async function loadRootSource(index: RecordingIndex, text: string): Promi
     if (!opened) throw new SourceError(`no recording ${relPath} under the root`);
     return { label: relPath, text: opened.read.text, decoded: opened.read.decoded };
   }
+  const disabled = gitDisabledReason();
+  if (disabled !== null) throw new SourceError(disabled);
   const repo = await rootRepository(index.root);
   if (!repo) throw new SourceError("the root is not inside a git checkout, so revisions cannot be read");
   const loaded = await readGitSource(repo.top, source.rev, `${repo.prefix}${relPath}`);

@@ -17,7 +17,7 @@ export class CatFileBatch {
 
   constructor(repo: string) {
     this.child = spawn("git", ["-C", repo, "cat-file", "--batch"], {
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" },
     });
     this.child.stdout.on("data", (data: Buffer) => {
       this.buffer = this.buffer.length === 0 ? data : Buffer.concat([this.buffer, data]);

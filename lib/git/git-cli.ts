@@ -13,7 +13,8 @@ export class GitError extends Error {
 
 /**
  * Runs git in `repo` with an argument array (never a shell) and returns its standard output.
- * Set `GIT_TERMINAL_PROMPT=0` so nothing ever waits for input.
+ * `GIT_TERMINAL_PROMPT=0`: nothing ever waits for input; `GIT_OPTIONAL_LOCKS=0`: reading never
+ * refreshes `.git/index`, so a review of the working tree writes nothing.
  */
 export function git(
   repo: string,
@@ -27,7 +28,7 @@ export function git(
       {
         encoding: "utf8",
         maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
       },
       (error, stdout, stderr) => {
         if (error) {

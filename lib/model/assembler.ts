@@ -1,4 +1,5 @@
 import type { AssembledMessage, AssembledToolCall, ChunkDelta, Role } from "./exchange";
+import { parseBoundedJson } from "@/lib/recording/json-depth";
 
 interface ToolCallState {
   index: number;
@@ -140,7 +141,7 @@ export function assembledToolCall(
 export function parseArguments(text: string): AssembledToolCall["parsedArguments"] {
   if (text.trim() === "") return { ok: true, value: {} };
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseBoundedJson(text);
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -4,6 +4,7 @@ import type { Exchange } from "@/lib/model/exchange";
 import { joinPath, SchemaMismatch } from "@/lib/decoders/decoder";
 import { genericDecoder } from "@/lib/decoders/generic";
 import { DECODERS } from "@/lib/decoders/registry";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 
 export const FAILURE_KINDS = [
   "missing",
@@ -52,36 +53,6 @@ function describeInvalidJson(text: string, error: unknown): string {
     return `invalid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
   }
   return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-/** Deeper JSON is refused before parsing: recursive code (zod, rendering, stringify) would overflow the stack. */
-export const MAX_JSON_DEPTH = 256;
-
-/** True when arrays and objects nest deeper than `limit` (strings skipped); linear, no recursion. */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // Jump to the closing quote: one not preceded by an odd run of back-slashes.
-      for (let from = i + 1; ; ) {
-        const quote = text.indexOf('"', from);
-        if (quote === -1) return false;
-        let slashes = 0;
-        while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
-        from = quote + 1;
-        if (slashes % 2 === 0) {
-          i = quote;
-          break;
-        }
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return false;
 }
 
 /** Decodes the text of a recording file. Never throws. */

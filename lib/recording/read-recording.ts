@@ -54,7 +54,12 @@ export async function readRecording(path: string, maxBytes = DEFAULT_MAX_BYTES):
           size,
           mtimeMs,
           text: bytes.toString("latin1"),
-          decoded: { ok: false, kind: "invalid-encoding", reason: "the file is not valid UTF-8", raw: undefined },
+          decoded: {
+            ok: false,
+            kind: "invalid-encoding",
+            reason: "the file is not valid UTF-8",
+            raw: undefined,
+          },
         };
       }
     }

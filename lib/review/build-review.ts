@@ -4,12 +4,12 @@ import { compareRecordings, type DecodedSide } from "@/lib/diff/compare";
 import { sideFromText } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
 import { CatFileBatch } from "@/lib/git/cat-file-batch";
-import { git } from "@/lib/git/git-cli";
+import { git, repositoryTop } from "@/lib/git/git-cli";
 import { verifyRevision } from "@/lib/git/revision";
 import { suiteOf } from "@/lib/index/suite";
-import { requestKey } from "@/lib/recording/file-name";
 import { gitChanges, isRecordingPath, type GitChange } from "./git-changes";
 import { groupChanges } from "./groups";
+import { requestIdentity } from "./request-identity";
 import { REVIEW_VERDICTS, type Review, type ReviewChange, type ReviewVerdict } from "./review-types";
 
 export interface ReviewOptions {
@@ -71,7 +71,8 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
  * already existed in base), each with the diff's verdict, grouped by the change they repeat.
  */
 export async function buildReview(options: ReviewOptions): Promise<Review> {
-  const { repo } = options;
+  // git prints paths from the repository top; read the working tree and list untracked files from there too.
+  const repo = (await repositoryTop(options.repo)) ?? options.repo;
   const baseCommit = await verifyRevision(repo, options.base);
   const headCommit = options.head === null ? null : await verifyRevision(repo, options.head);
   const changes = await gitChanges(repo, baseCommit, headCommit);
@@ -133,7 +134,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
       const baseKeys = await baseRequestKeys(repo, baseCommit, batch);
       for (const change of unpaired) {
         const entry = sides.get(change);
-        const key = entry?.after ? requestKey(entry.after.raw) : null;
+        const key = entry?.after ? requestIdentity(entry.after.raw) : null;
         const source = key === null ? undefined : baseKeys.get(key);
         if (!entry || source === undefined) continue;
         const text = await readBase(source);
@@ -201,7 +202,7 @@ async function baseRequestKeys(
         const blob = await batch.read(`${commit}:${path}`);
         if (!blob) return;
         try {
-          const key = requestKey(JSON.parse(blob.toString("utf8")));
+          const key = requestIdentity(JSON.parse(blob.toString("utf8")));
           if (key !== null && !keys.has(key)) keys.set(key, path);
         } catch {
           // A broken base file cannot be the source of a copy.

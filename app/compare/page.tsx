@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { CompareForm } from "@/components/compare/compare-form";
+import { ComparisonView } from "@/components/compare/comparison-view";
+import { SideProblem } from "@/components/compare/side-problems";
+import { parseCompareQuery } from "@/lib/compare-view/compare-query";
+import { loadPair } from "@/lib/compare-view/load-pair";
+import { getIndex } from "@/lib/index/server-index";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Compare" };
+
+export default async function ComparePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = parseCompareQuery(await searchParams);
+  const asked = query.a !== "" || query.b !== "";
+  const [a, b] = asked ? await loadPair(await getIndex(), query.a, query.b) : [null, null];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Compare recordings</h1>
+      <CompareForm query={query} />
+      {!a || !b ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Give two recordings to compare: the verdict comes first (identical, noise, response, request or
+          error), then what changed in the request, the reply, the stream and the raw JSON.
+        </p>
+      ) : a.status === "ok" && b.status === "ok" ? (
+        <ComparisonView a={a.side} b={b.side} query={query} />
+      ) : (
+        <div className="space-y-3">
+          <SideProblem which="a" side={a} />
+          <SideProblem which="b" side={b} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { Comparison } from "@/lib/diff/compare";
+import { parseSource } from "@/lib/diff/source";
+import { recordingHref } from "@/lib/index/list-href";
+import { NoiseToggle } from "./noise-toggle";
+import { VERDICT_MEANINGS, VerdictBadge } from "./verdict-badge";
+
+function SourceLabel({ which, source }: { which: "a" | "b"; source: string }) {
+  const isFile = parseSource(source).type === "file";
+  return (
+    <p className="flex min-w-0 items-baseline gap-2 text-sm">
+      <span className="shrink-0 text-xs font-medium text-zinc-500 uppercase">{which}</span>
+      {isFile ? (
+        <Link href={recordingHref(source)} className="font-mono text-xs break-all hover:underline">
+          {source}
+        </Link>
+      ) : (
+        <span className="font-mono text-xs break-all">{source}</span>
+      )}
+    </p>
+  );
+}
+
+/** The verdict first: a big badge, what it means, the one-line summary, and the two sources. */
+export function VerdictPanel({
+  comparison,
+  a,
+  b,
+  noiseShown,
+  noiseHref,
+}: {
+  comparison: Comparison;
+  a: string;
+  b: string;
+  noiseShown: boolean;
+  noiseHref: string;
+}) {
+  return (
+    <section
+      aria-labelledby="verdict-heading"
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="verdict-heading" className="sr-only">
+        Verdict: {comparison.verdict}
+      </h2>
+      <div className="flex flex-wrap items-center gap-3">
+        <VerdictBadge verdict={comparison.verdict} large />
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{VERDICT_MEANINGS[comparison.verdict]}</p>
+        <div className="ml-auto">
+          <NoiseToggle shown={noiseShown} count={comparison.noise.length} href={noiseHref} />
+        </div>
+      </div>
+      {comparison.summary !== comparison.verdict && (
+        <p className="font-mono text-sm break-words">{comparison.summary}</p>
+      )}
+      <div className="grid gap-1 md:grid-cols-2">
+        <SourceLabel which="a" source={a} />
+        <SourceLabel which="b" source={b} />
+      </div>
+    </section>
+  );
+}

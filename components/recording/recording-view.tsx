@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import { readConfig } from "@/lib/config";
+import { githubFileLink } from "@/lib/git/github-link";
+import type { OpenedRecording } from "@/lib/index/recording-index";
+import type { Exchange } from "@/lib/model/exchange";
+import { brokenView, readTextHead } from "@/lib/recording-view/broken-view";
+import { prettyJson } from "@/lib/recording-view/message-view";
+import { recordingNameInfo } from "@/lib/recording-view/name-info";
+import { HIGHLIGHT_LIMIT, rawJsonText } from "@/lib/recording-view/raw-json";
+import { loadRawJson } from "@/app/recordings/[...path]/actions";
+import { BROKEN_TEXT_ID, BrokenRecording } from "./broken-recording";
+import { RAW_JSON_ID, RawJson } from "./raw-json";
+import { RecordingHeader } from "./recording-header";
+import { RequestPanel } from "./request-panel";
+import { ResponsePanel } from "./response-panel";
+
+function messageText(exchange: Exchange): string | null {
+  const response = exchange.response;
+  if (response.type === "message") {
+    const text = response.choices.map((choice) => choice.content).filter(Boolean);
+    return text.length > 0 ? text.join("\n\n") : null;
+  }
+  if (response.type === "result") return response.text || null;
+  return null;
+}
+
+/** The whole page of one recording: header, then request, response and raw JSON (or the failure). */
+export async function RecordingView({ root, opened }: { root: string; opened: OpenedRecording }) {
+  const { summary, read } = opened;
+  const [githubUrl, head] = await Promise.all([
+    readConfig().gitEnabled ? githubFileLink(root, summary.relPath) : null,
+    read.text === null && !read.decoded.ok ? readTextHead(join(root, summary.relPath)) : null,
+  ]);
+  const nameInfo = read.text !== null ? recordingNameInfo(summary, read.text) : null;
+  const broken = brokenView(read, head);
+  if (!read.decoded.ok || broken) {
+    return (
+      <div className="space-y-8">
+        <RecordingHeader
+          summary={summary}
+          exchange={null}
+          nameInfo={nameInfo}
+          githubUrl={githubUrl}
+          copies={{
+            requestBody: null,
+            messageText: null,
+            raw: { label: "Copy raw text", targetId: BROKEN_TEXT_ID },
+          }}
+        />
+        {broken && <BrokenRecording view={broken} />}
+      </div>
+    );
+  }
+  const { exchange, raw } = read.decoded;
+  const rawText = rawJsonText(read.text, raw);
+  const loadRaw = loadRawJson.bind(null, summary.relPath);
+  return (
+    <div className="space-y-8">
+      <RecordingHeader
+        summary={summary}
+        exchange={exchange}
+        nameInfo={nameInfo}
+        githubUrl={githubUrl}
+        copies={{
+          requestBody: prettyJson(exchange.request.body),
+          messageText: messageText(exchange),
+          raw:
+            rawText.length > HIGHLIGHT_LIMIT
+              ? { label: "Copy raw JSON", load: loadRaw }
+              : { label: "Copy raw JSON", targetId: RAW_JSON_ID },
+        }}
+      />
+      <RequestPanel request={exchange.request} />
+      <ResponsePanel response={exchange.response} notes={exchange.notes} />
+      <RawJson text={rawText} load={loadRaw} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ResponseInfo } from "@/lib/model/exchange";
+import { toMessageView } from "@/lib/recording-view/message-view";
+import { toTimelineRows, usageSummary } from "@/lib/recording-view/stream-timeline";
+import { EmbeddingsView } from "./embeddings-view";
+import { ErrorCard } from "./error-card";
+import { MarkdownText } from "./markdown-text";
+import { MessageCard } from "./message-card";
+import { ModelsTable } from "./models-table";
+import { ResultView } from "./result-view";
+import { StreamExplorer } from "./stream-explorer";
+import { UnknownView } from "./unknown-view";
+
+type MessageResponse = Extract<ResponseInfo, { type: "message" }>;
+
+function MessageResponseView({ response }: { response: MessageResponse }) {
+  const messages = response.choices.map(toMessageView);
+  const usage = response.usage ? usageSummary(response.usage) : null;
+  const markdown = messages.map((message) => <MarkdownText key={message.index} source={message.content} />);
+  if (response.streaming && response.chunks.length > 0) {
+    // Only plain rows and texts cross to the browser, never the raw chunks.
+    return (
+      <StreamExplorer
+        rows={toTimelineRows(response.chunks)}
+        messages={messages}
+        markdown={markdown}
+        usage={usage}
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="message-heading" className="space-y-2">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h3 id="message-heading" className="text-base font-semibold">
+          Message
+        </h3>
+        <span className="text-xs text-zinc-500">
+          {response.streaming ? "streamed, no chunks" : "not streamed"}
+        </span>
+        {usage && <span className="ml-auto text-xs text-zinc-500">Usage: {usage}</span>}
+      </div>
+      {messages.map((message, position) => (
+        <MessageCard
+          key={message.index}
+          message={message}
+          numbered={messages.length > 1}
+          mode="markdown"
+          markdown={markdown[position]}
+        />
+      ))}
+    </section>
+  );
+}
+
+function ResponseBody({ response, notes }: { response: ResponseInfo; notes: string[] }) {
+  switch (response.type) {
+    case "message":
+      return <MessageResponseView response={response} />;
+    case "embeddings":
+      return <EmbeddingsView response={response} />;
+    case "models":
+      return <ModelsTable models={response.models} />;
+    case "result":
+      return <ResultView response={response} />;
+    case "error":
+      return <ErrorCard error={response.error} />;
+    case "unknown":
+      return <UnknownView notes={notes} />;
+  }
+}
+
+/** What came back, by kind of response. */
+export function ResponsePanel({ response, notes }: { response: ResponseInfo; notes: string[] }) {
+  return (
+    <section aria-labelledby="response-heading" className="space-y-4">
+      <h2 id="response-heading" className="text-lg font-semibold">
+        Response
+      </h2>
+      <ResponseBody response={response} notes={notes} />
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import {
+  buildRangeIndex,
+  chunkFromHash,
+  chunksForRange,
+  rangesOfChunk,
+  type FieldRange,
+} from "@/lib/recording-view/chunk-selection";
+import type { MessageView } from "@/lib/recording-view/message-view";
+import type { TimelineRow } from "@/lib/recording-view/stream-timeline";
+import { ChunkStrip, KindLegend } from "./chunk-strip";
+import { ChunkTimeline, type ChunkTimelineHandle } from "./chunk-timeline";
+import { MessagePanel } from "./message-panel";
+import { SelectionStatus } from "./selection-status";
+import { useTextSelection } from "./use-text-selection";
+
+export interface StreamExplorerProps {
+  rows: TimelineRow[];
+  messages: MessageView[];
+  /** Each message's text rendered as markdown on the server (`MarkdownText`), by position. */
+  markdown: ReactNode[];
+  /** Token usage of the whole response, already summarized. */
+  usage: string | null;
+}
+
+const HASH_EVENT = "tapedeck:hashchange";
+
+function subscribeHash(notify: () => void) {
+  window.addEventListener("hashchange", notify);
+  window.addEventListener(HASH_EVENT, notify);
+  return () => {
+    window.removeEventListener("hashchange", notify);
+    window.removeEventListener(HASH_EVENT, notify);
+  };
+}
+
+function setHash(hash: string) {
+  const url = `${location.pathname}${location.search}${hash}`;
+  history.replaceState(history.state, "", url);
+  window.dispatchEvent(new Event(HASH_EVENT));
+}
+
+/**
+ * The chunk strip, the chunk timeline and the reassembled message, wired together: a chunk picked
+ * in the strip or the timeline marks the characters it added; text selected in the message marks
+ * the chunks that made it. The selected chunk lives in the URL (`#chunk-42`).
+ */
+export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplorerProps) {
+  const hash = useSyncExternalStore(
+    subscribeHash,
+    () => location.hash,
+    () => "",
+  );
+  const rowByIndex = useMemo(() => new Map(rows.map((row) => [row.index, row])), [rows]);
+  const hashed = chunkFromHash(hash);
+  const selected = hashed !== null && rowByIndex.has(hashed) ? hashed : null;
+  const [modeOverride, setModeOverride] = useState<"markdown" | "plain" | null>(null);
+  const mode = modeOverride ?? (selected !== null ? "plain" : "markdown");
+  const [textRange, setTextRange] = useState<FieldRange | null>(null);
+  const timeline = useRef<ChunkTimelineHandle>(null);
+  const messageBox = useRef<HTMLDivElement>(null);
+  const scrolledOnce = useRef(false);
+  const focusNext = useRef(false);
+
+  const rangeIndex = useMemo(() => buildRangeIndex(rows), [rows]);
+  const marked = useMemo(
+    () => new Set(textRange ? chunksForRange(rangeIndex, textRange) : []),
+    [rangeIndex, textRange],
+  );
+  const marks = useMemo(() => {
+    const row = selected === null ? undefined : rowByIndex.get(selected);
+    const map = new Map<string, { start: number; end: number }>();
+    for (const range of row ? rangesOfChunk(row) : []) {
+      const known = map.get(range.field);
+      map.set(range.field, {
+        start: Math.min(known?.start ?? range.start, range.start),
+        end: Math.max(known?.end ?? range.end, range.end),
+      });
+    }
+    return map;
+  }, [selected, rowByIndex]);
+
+  const select = useCallback((index: number | null, how: { focus: boolean } = { focus: false }) => {
+    focusNext.current = how.focus;
+    setModeOverride(null);
+    setHash(index === null ? "" : `#chunk-${index}`);
+  }, []);
+
+  const onTextRange = useCallback((range: FieldRange | null) => {
+    setTextRange((previous) =>
+      previous?.field === range?.field && previous?.start === range?.start && previous?.end === range?.end
+        ? previous
+        : range,
+    );
+  }, []);
+  useTextSelection(messageBox, onTextRange);
+
+  // Bring the selected chunk into view (centered the first time: a deep link), and its mark.
+  useEffect(() => {
+    if (selected === null) return;
+    timeline.current?.scrollTo(selected, scrolledOnce.current ? "auto" : "center", focusNext.current);
+    scrolledOnce.current = true;
+    focusNext.current = false;
+    const box = messageBox.current;
+    const mark = box?.querySelector("mark[data-chunk-mark]");
+    if (box && mark) {
+      const outer = box.getBoundingClientRect();
+      const inner = mark.getBoundingClientRect();
+      if (inner.top < outer.top || inner.bottom > outer.bottom)
+        box.scrollTop += inner.top - outer.top - outer.height / 3;
+    }
+  }, [selected, mode]);
+
+  return (
+    <div className="space-y-3">
+      <section aria-labelledby="chunks-heading" className="space-y-2">
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h3 id="chunks-heading" className="text-base font-semibold">
+            Chunks
+          </h3>
+          <span className="text-sm text-zinc-500">{rows.length.toLocaleString("en-US")} chunks</span>
+          <KindLegend />
+        </div>
+        <ChunkStrip rows={rows} selected={selected} marked={marked} onSelect={(index) => select(index)} />
+        <SelectionStatus
+          selected={selected}
+          marked={marked}
+          onClear={() => select(null)}
+          onGoTo={(index) => select(index)}
+        />
+      </section>
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <ChunkTimeline
+          ref={timeline}
+          rows={rows}
+          selected={selected}
+          marked={marked}
+          choices={messages.length > 1}
+          onSelect={select}
+        />
+        <MessagePanel
+          boxRef={messageBox}
+          messages={messages}
+          markdown={markdown}
+          mode={mode}
+          marks={marks}
+          usage={usage}
+          onMode={setModeOverride}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { WordDiff } from "@/components/compare/word-diff";
+import { detailRows, detailsLabel } from "@/lib/review/change-details";
+import { replyDiff } from "@/lib/review/reply-diff";
+import type { ReviewChange } from "@/lib/review/review-types";
+
+const TEXT = "font-mono text-[13px] leading-5 whitespace-pre-wrap break-words";
+
+function ReplyText({ text }: { text: { before: string; after: string } }) {
+  const diff = replyDiff(text.before, text.after);
+  if (diff.kind === "inline") return <WordDiff parts={diff.parts} label="Reply text, word diff" />;
+  return (
+    <div role="group" aria-label="Reply text, rewritten" className="grid gap-2 md:grid-cols-2">
+      {(
+        [
+          ["before", diff.before, "border-red-200 dark:border-red-900/60"],
+          ["after", diff.after, "border-emerald-200 dark:border-emerald-900/60"],
+        ] as const
+      ).map(([label, value, border]) => (
+        <div key={label} className={`rounded-md border bg-white p-2 dark:bg-zinc-900 ${border}`}>
+          <p className="mb-1 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">{label}</p>
+          <p className={TEXT}>{value === "" ? <em className="text-zinc-500">(no text)</em> : value}</p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** What changed in one recording: the request and reply fields, then the reply's text. */
+export function ChangeDetails({ change }: { change: ReviewChange }) {
+  const rows = detailRows(change);
+  if (rows.length === 0 && !change.text) return null;
+  return (
+    <details className="group mt-1">
+      <summary className="cursor-pointer text-xs text-zinc-600 select-none hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        {detailsLabel(change.text !== null, rows.length)}
+      </summary>
+      <div className="mt-2 space-y-3">
+        {rows.length > 0 && (
+          <div className="overflow-x-auto">
+            <table className="w-full text-xs">
+              <thead className="text-zinc-500">
+                <tr className="border-b border-zinc-200 text-left dark:border-zinc-800">
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Side
+                  </th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Field
+                  </th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Before
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    After
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
+                {rows.map((row, i) => (
+                  <tr key={i}>
+                    <td className="py-1 pr-2 text-zinc-500">{row.side}</td>
+                    <td className="py-1 pr-2 font-mono break-all">{row.field}</td>
+                    <td className="py-1 pr-2 break-words text-red-800 dark:text-red-300">{row.before}</td>
+                    <td className="py-1 break-words text-emerald-800 dark:text-emerald-300">{row.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {change.text && <ReplyText text={change.text} />}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,47 @@
+/** What the compare page was asked for, from its URL. */
+export interface CompareQuery {
+  a: string;
+  b: string;
+  /** Show the noise (volatile fields) in the change lists and the raw diff. */
+  noise: boolean;
+  /** Show every line of the raw diff and every change, not the first ones. */
+  all: boolean;
+  /** The first chunk row of the aligned timelines; null for the default (just before the divergence). */
+  chunk: number | null;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+function flag(value: string | string[] | undefined): boolean {
+  const text = first(value);
+  return text === "1" || text === "true" || text === "on";
+}
+
+export function parseCompareQuery(params: SearchParams): CompareQuery {
+  const chunkText = first(params.chunk);
+  const chunk = /^\d{1,7}$/.test(chunkText) ? Number(chunkText) : null;
+  return { a: first(params.a), b: first(params.b), noise: flag(params.noise), all: flag(params.all), chunk };
+}
+
+/** Escapes a query value but keeps `/`, `:`, `^` and `~` readable (all are allowed in a query). */
+function queryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%5E/gi, "^");
+}
+
+/** A link to the compare page; flags that are off and the default timeline window are left out. */
+export function compareHref(query: Pick<CompareQuery, "a" | "b"> & Partial<CompareQuery>): string {
+  const parts = [`a=${queryValue(query.a)}`, `b=${queryValue(query.b)}`];
+  if (query.noise) parts.push("noise=1");
+  if (query.all) parts.push("all=1");
+  if (query.chunk !== undefined && query.chunk !== null) parts.push(`chunk=${query.chunk}`);
+  return `/compare?${parts.join("&")}`;
+}
+
+/** `<rev>:<path>`: a version of a root-relative path in the root's repository. */
+export function gitSource(rev: string, relPath: string): string {
+  return `${rev}:${relPath}`;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { decodeText } from "./decode";
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseBoundedJson } from "./json-depth";
+
+const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+
+describe("deeply nested JSON", () => {
+  it("is refused before parsing, with a clear reason, at 100,000 levels", () => {
+    const decoded = decodeText(`{"request": {"body": ${nested(100_000)}}, "response": {"body": {}}}`);
+    expect(decoded).toMatchObject({
+      ok: false,
+      kind: "too-deep",
+      reason: `the JSON nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; it is not parsed`,
+    });
+  });
+
+  it("also when the file is not even valid JSON (the error finder would recurse too)", () => {
+    expect(decodeText(`{"a": ${"[".repeat(100_000)}`)).toMatchObject({ ok: false, kind: "too-deep" });
+  });
+
+  it("counts only structure, not brackets inside strings, escaped quotes included", () => {
+    expect(nestsDeeperThan(nested(3), 3)).toBe(false);
+    expect(nestsDeeperThan(nested(4), 3)).toBe(true);
+    expect(nestsDeeperThan(`{"a": "[[[[[[", "b": "\\"[[[[[["}`, 1)).toBe(false);
+    expect(nestsDeeperThan(`["\\\\", [[1]]]`, 2)).toBe(true);
+    expect(nestsDeeperThan(`"unterminated [[[[`, 1)).toBe(false);
+  });
+
+  it("parseBoundedJson throws a SyntaxError for too deep a value, and parses the rest", () => {
+    expect(() => parseBoundedJson(nested(100_000))).toThrow(SyntaxError);
+    expect(() => parseBoundedJson(nested(100_000))).toThrow("more than 256 levels deep");
+    expect(parseBoundedJson('{"a": [1, "]]]"]}')).toEqual({ a: [1, "]]]"] });
+    expect(() => parseBoundedJson("{")).toThrow(SyntaxError);
+  });
+
+  it("leaves ordinary recordings alone", () => {
+    const decoded = decodeText(`{"request": {"body": ${nested(50)}}, "response": {"body": {}}}`);
+    expect(decoded.ok ? "decoded" : decoded.kind).not.toBe("too-deep");
+  });
+});
