@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { FacetCard } from "@/components/overview/facet-card";
 import { StatTile } from "@/components/overview/stat-tile";
-import { countFacets } from "@/lib/index/facets";
 import { listHref, recordingHref } from "@/lib/index/list-href";
 import { getIndex } from "@/lib/index/server-index";
 
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   const index = await getIndex();
-  const facets = countFacets(index.list());
+  const facets = index.facets();
   return (
     <div className="space-y-6">
       <div>

@@ -4,7 +4,6 @@ import { FilterBar, type FilterOption } from "@/components/list/filter-bar";
 import { KeyboardList } from "@/components/list/keyboard-list";
 import { Pagination } from "@/components/list/pagination";
 import { RecordingRow } from "@/components/list/recording-row";
-import { countFacets } from "@/lib/index/facets";
 import { groupByTest } from "@/lib/index/group";
 import { defaultQuery, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
 import { getIndex } from "@/lib/index/server-index";
@@ -38,7 +37,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
   const parsed = parseRecordingQuery(urlParams);
   const query = parsed.ok ? parsed.query : defaultQuery();
   const result = runQuery(index, query);
-  const facets = countFacets(index.list());
+  const facets = index.facets();
   const yesNo = (name: string, label: string, value: boolean | undefined): FilterOption => ({
     name,
     label,

@@ -250,6 +250,19 @@ describe("RecordingIndex.refresh", () => {
     expect(readCalls()).toEqual([path]);
     expect(index.get(A)?.prompt).toBe("Will it snow in Oslo?");
   });
+
+  it("keeps the facet counts until the tree changes", async () => {
+    const index = await openIndex();
+    const facets = index.facets();
+    expect(facets.total).toBe(index.size);
+    await index.refresh();
+    expect(index.facets()).toBe(facets);
+    await put("tests/integration/extra/recordings/new.json", chat("t::new", "Hi", "Hello", "other-model"));
+    await index.refresh();
+    expect(index.facets()).not.toBe(facets);
+    expect(index.facets().total).toBe(facets.total + 1);
+    expect(index.facets().counts.model).toContainEqual(["other-model", 1]);
+  });
 });
 
 describe("RecordingIndex.watch", () => {

@@ -5,6 +5,7 @@ import { watch, type FSWatcher } from "chokidar";
 import { LRUCache } from "lru-cache";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/recording/discover";
 import { DEFAULT_MAX_BYTES, readRecording, type ReadRecording } from "@/lib/recording/read-recording";
+import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import { RecordingSearch } from "./search";
 import { summarize } from "./summary";
@@ -46,6 +47,7 @@ export class RecordingIndex {
   private refreshAgain = false;
   private watchTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  private facetsMemo: { of: Map<string, RecordingSummary>; facets: Facets } | null = null;
   indexedAt = new Date(0);
 
   private constructor(
@@ -70,6 +72,14 @@ export class RecordingIndex {
   /** Every summary, sorted by path. */
   list(): RecordingSummary[] {
     return [...this.summaries.values()];
+  }
+
+  /** Counts by facet, computed once per change of the tree. */
+  facets(): Facets {
+    if (this.facetsMemo?.of !== this.summaries) {
+      this.facetsMemo = { of: this.summaries, facets: countFacets(this.list()) };
+    }
+    return this.facetsMemo.facets;
   }
 
   get size(): number {
@@ -160,7 +170,8 @@ export class RecordingIndex {
         if (this.summaries.get(relPath) !== summary) this.searchEngine.upsert(summary);
       }
     }
-    this.summaries = sorted;
+    // An unchanged tree keeps the same map, so what is derived from it (facets) stays cached.
+    if (result.added || result.changed || result.removed) this.summaries = sorted;
     this.indexedAt = new Date();
     if (this.useCache && (result.added || result.changed || result.removed)) {
       // Written in the background: serving does not wait for the cache.
