@@ -1,4 +1,5 @@
-import { open, readFile } from "node:fs/promises";
+import { fstatSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { decodeText, type Decoded } from "./decode";
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -14,39 +15,55 @@ export interface ReadRecording {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+function failure(size: number, mtimeMs: number, kind: Decoded & { ok: false }): ReadRecording {
+  return { size, mtimeMs, text: null, decoded: kind };
+}
+
+/**
+ * Reads `size` bytes in as few calls as the system allows: one, for a file that did not change.
+ * A file that shrank meanwhile yields what is there; one that grew is read up to its old size
+ * (the watcher reads it again).
+ */
+async function readBytes(handle: FileHandle, size: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
+}
+
 /** Reads and decodes one recording file. Never throws: every problem becomes a failure with a reason. */
 export async function readRecording(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadRecording> {
   let size = 0;
   let mtimeMs = 0;
   try {
-    // One open file for the size check and the read: no second lookup of the path.
+    // One open file for the size check and the read. Asking an open descriptor for its size
+    // touches no disk, so it is done in place rather than as one more trip to the thread pool.
     const handle = await open(path, "r");
-    let text: string;
+    let bytes: Buffer;
     try {
-      const info = await handle.stat();
+      const info = fstatSync(handle.fd);
       size = info.size;
       mtimeMs = info.mtimeMs;
       if (size > maxBytes) {
         const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-        return {
-          size,
-          mtimeMs,
-          text: null,
-          decoded: {
-            ok: false,
-            kind: "too-large",
-            reason: `the file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit; it is listed but not parsed`,
-            raw: undefined,
-          },
-        };
+        return failure(size, mtimeMs, {
+          ok: false,
+          kind: "too-large",
+          reason: `the file is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit; it is listed but not parsed`,
+          raw: undefined,
+        });
       }
-      text = await handle.readFile("utf8");
+      bytes = await readBytes(handle, size);
     } finally {
       await handle.close();
     }
-    // Decoding replaced invalid UTF-8 with U+FFFD; only then is the file checked byte by byte.
+    const text = bytes.toString("utf8");
+    // Decoding replaced invalid UTF-8 with U+FFFD; only then are the bytes checked one by one.
     if (text.includes("\uFFFD")) {
-      const bytes = await readFile(path);
       try {
         utf8.decode(bytes);
       } catch {
@@ -67,14 +84,14 @@ export async function readRecording(path: string, maxBytes = DEFAULT_MAX_BYTES):
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
     if (code === "ENOENT") {
-      return {
-        size,
-        mtimeMs,
-        text: null,
-        decoded: { ok: false, kind: "missing", reason: "the file no longer exists", raw: undefined },
-      };
+      return failure(size, mtimeMs, {
+        ok: false,
+        kind: "missing",
+        reason: "the file no longer exists",
+        raw: undefined,
+      });
     }
     const reason = `the file could not be read: ${error instanceof Error ? error.message : String(error)}`;
-    return { size, mtimeMs, text: null, decoded: { ok: false, kind: "unreadable", reason, raw: undefined } };
+    return failure(size, mtimeMs, { ok: false, kind: "unreadable", reason, raw: undefined });
   }
 }
