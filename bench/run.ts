@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { benchDecodeCorpus } from "./decode-corpus";
 import { benchDiffLargest } from "./diff-largest";
 import { benchIndexCorpus } from "./index-corpus";
+import { benchLargestPage } from "./largest-page";
 import { benchReviewHistory } from "./review-history";
 
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
   const results = [
     await benchDecodeCorpus(CORPUS),
     ...(await benchIndexCorpus(CORPUS)),
+    ...(await benchLargestPage(CORPUS)),
     await benchDiffLargest(CORPUS),
     await benchReviewHistory(resolve(SHARED, "corpus/history.bundle")),
   ];
