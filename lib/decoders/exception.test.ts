@@ -1,19 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Exchange } from "@/lib/model/exchange";
 import { decodeValue } from "@/lib/recording/decode";
+import { exchangeOfValue as decode, fixturesIn } from "./fixtures/load-fixture";
 
-function fixture(name: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("bad fixture");
-  return { ...value };
-}
-
-function decode(raw: unknown): Exchange {
-  const decoded = decodeValue(raw);
-  if (!decoded.ok) throw new Error(decoded.reason);
-  return decoded.exchange;
-}
+const { fixtureObject: fixture } = fixturesIn("");
 
 describe("recorded exceptions", () => {
   it("reads an exception on a chat completion as a chat call with its conversation", () => {

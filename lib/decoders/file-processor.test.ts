@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeValue } from "@/lib/recording/decode";
+import { fixturesIn } from "./fixtures/load-fixture";
 
-function fixture(name: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("bad fixture");
-  return { ...value };
-}
+const { fixtureObject: fixture } = fixturesIn("");
 
 describe("file processors", () => {
   it("reads a ProcessFileResponse: the chunks' content joined with blank lines", () => {

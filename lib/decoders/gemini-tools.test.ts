@@ -1,15 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Exchange } from "@/lib/model/exchange";
-import { decodeText } from "@/lib/recording/decode";
+import { fixturesIn } from "./fixtures/load-fixture";
 
-function decodeFixture(name: string): Exchange {
-  const path = fileURLToPath(new URL(`./fixtures/gemini/${name}`, import.meta.url));
-  const decoded = decodeText(readFileSync(path, "utf8"));
-  if (!decoded.ok) throw new Error(`${name}: ${decoded.reason}`);
-  return decoded.exchange;
-}
+const { exchangeOf: decodeFixture } = fixturesIn("gemini");
 
 const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==";

@@ -1,15 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { envelopeSchema } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
 import { decodeValue } from "@/lib/recording/decode";
 import { genericDecoder } from "./generic";
+import { fixturesIn } from "./fixtures/load-fixture";
 
-function fixture(name: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("bad fixture");
-  return { ...value };
-}
+const { fixtureObject: fixture } = fixturesIn("");
 
 /** Runs the generic decoder directly (whatever the registry would pick). */
 function generic(

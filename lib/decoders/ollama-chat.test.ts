@@ -1,15 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "@/lib/model/exchange";
-import { decodeText } from "@/lib/recording/decode";
+import { fixturesIn } from "./fixtures/load-fixture";
 
-function decodeFixture(name: string): Exchange {
-  const path = fileURLToPath(new URL(`./fixtures/ollama/${name}`, import.meta.url));
-  const decoded = decodeText(readFileSync(path, "utf8"));
-  if (!decoded.ok) throw new Error(`${name}: ${decoded.reason}`);
-  return decoded.exchange;
-}
+const { exchangeOf: decodeFixture } = fixturesIn("ollama");
 
 function message(exchange: Exchange) {
   if (exchange.response.type !== "message") throw new Error(`not a message: ${exchange.response.type}`);

@@ -1,21 +1,12 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Exchange } from "@/lib/model/exchange";
 import { envelopeSchema } from "@/lib/model/envelope";
 import { decodeText, decodeValue } from "@/lib/recording/decode";
 import { ollamaDecoder } from "./ollama";
+import { fixturesIn } from "./fixtures/load-fixture";
 
-function fixtureText(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`./fixtures/ollama/${name}`, import.meta.url)), "utf8");
-}
-
-function decodeFixture(name: string): Exchange {
-  const decoded = decodeText(fixtureText(name));
-  if (!decoded.ok) throw new Error(`${name}: ${decoded.reason}`);
-  return decoded.exchange;
-}
+const { exchangeOf: decodeFixture, fixtureText } = fixturesIn("ollama");
 
 function message(exchange: Exchange) {
   if (exchange.response.type !== "message") throw new Error(`not a message: ${exchange.response.type}`);

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { envelopeSchema } from "@/lib/model/envelope";
 import { decodeValue } from "@/lib/recording/decode";
 import { SchemaMismatch } from "./decoder";
-import { decodeFixture, exchangeOf, fixtureText, messageOf } from "./fixtures/openai/load-fixture";
+import { fixturesIn } from "./fixtures/load-fixture";
 import { openaiChatDecoder } from "./openai-chat";
+
+const { decodeFixture, exchangeOf, fixtureText, messageOf } = fixturesIn("openai");
 
 const usage = (inputTokens: number, outputTokens: number, reasoningTokens: number | null) => ({
   inputTokens,

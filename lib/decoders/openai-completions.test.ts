@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeFixture, exchangeOf, messageOf } from "./fixtures/openai/load-fixture";
+import { fixturesIn } from "./fixtures/load-fixture";
+
+const { decodeFixture, exchangeOf, messageOf } = fixturesIn("openai");
 
 describe("openai-completions", () => {
   it("reassembles a stream of Completion chunks, reading `text` and not the repeated delta", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decodeFixture, exchangeOf } from "./fixtures/openai/load-fixture";
+import { fixturesIn } from "./fixtures/load-fixture";
 import { decodeBase64Floats, l2Norm } from "./openai-embeddings";
+
+const { decodeFixture, exchangeOf } = fixturesIn("openai");
 
 function embeddingsOf(name: string) {
   const { response } = exchangeOf(name);

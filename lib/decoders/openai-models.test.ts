@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { envelopeSchema } from "@/lib/model/envelope";
-import { decodeFixture, exchangeOf, fixtureText } from "./fixtures/openai/load-fixture";
+import { fixturesIn } from "./fixtures/load-fixture";
 import { openaiModelsDecoder } from "./openai-models";
+
+const { decodeFixture, exchangeOf, fixtureText } = fixturesIn("openai");
 
 function modelsOf(name: string) {
   const { response } = exchangeOf(name);

@@ -4,74 +4,17 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultQuery, parseRecordingQuery, runQuery, type RecordingQuery } from "./query";
 import { RecordingIndex } from "./recording-index";
+import { chatRecording, chatRequest, streamRecording } from "@/lib/recording/testing/recording-builders";
 
-function request(model: string, prompt: string, stream = false) {
-  return {
-    method: "POST",
-    url: "http://localhost:11434/v1/v1/chat/completions",
-    headers: {},
-    body: { model, messages: [{ role: "user", content: prompt }], ...(stream ? { stream: true } : {}) },
-    endpoint: "/v1/chat/completions",
-    model,
-  };
-}
-
-function chat(testId: string | null, model: string, prompt: string, reply: string): string {
-  return JSON.stringify({
-    ...(testId === null ? {} : { test_id: testId }),
-    request: request(model, prompt),
-    response: {
-      body: {
-        __type__: "openai.types.chat.chat_completion.ChatCompletion",
-        __data__: {
-          id: "rec-1",
-          choices: [
-            {
-              finish_reason: "stop",
-              index: 0,
-              logprobs: null,
-              message: { content: reply, role: "assistant" },
-            },
-          ],
-          created: 0,
-          model,
-          object: "chat.completion",
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        },
-      },
-      is_streaming: false,
-    },
-  });
-}
-
-function stream(testId: string, model: string, prompt: string, pieces: string[]): string {
-  const chunks = pieces.map((content, i) => ({
-    __type__: "openai.types.chat.chat_completion_chunk.ChatCompletionChunk",
-    __data__: {
-      id: "rec-2",
-      choices: [
-        {
-          delta: i === 0 ? { role: "assistant", content } : { content },
-          finish_reason: i === pieces.length - 1 ? "stop" : null,
-          index: 0,
-        },
-      ],
-      created: 0,
-      model,
-      object: "chat.completion.chunk",
-    },
-  }));
-  return JSON.stringify({
-    test_id: testId,
-    request: request(model, prompt, true),
-    response: { body: chunks, is_streaming: true },
-  });
-}
+const chat = (testId: string | null, model: string, prompt: string, reply: string) =>
+  chatRecording({ testId, model, prompt }, reply);
+const stream = (testId: string, model: string, prompt: string, pieces: string[]) =>
+  streamRecording({ testId, model, prompt }, pieces);
 
 function exception(testId: string, model: string, prompt: string): string {
   return JSON.stringify({
     test_id: testId,
-    request: request(model, prompt),
+    request: chatRequest(model, prompt),
     response: {
       body: null,
       is_streaming: false,

@@ -4,48 +4,18 @@ import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readRecording } from "@/lib/recording/read-recording";
 import { RecordingIndex } from "./recording-index";
+import { chatRecording } from "@/lib/recording/testing/recording-builders";
 
 // The real reader, wrapped so the tests can tell which files were read (and which came from the cache).
 vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/recording/read-recording")>();
   return { ...actual, readRecording: vi.fn(actual.readRecording) };
 });
-const readCalls = () => vi.mocked(readRecording).mock.calls.map(([path]) => path);
+/** A chat recording of `testId` asking `prompt` and answering `reply`. */
+const chat = (testId: string, prompt: string, reply: string, model = "m") =>
+  chatRecording({ testId, prompt, model }, reply);
 
-function chat(testId: string, prompt: string, reply: string, model = "m"): string {
-  return JSON.stringify({
-    test_id: testId,
-    request: {
-      method: "POST",
-      url: "http://localhost:11434/v1/v1/chat/completions",
-      headers: {},
-      body: { model, messages: [{ role: "user", content: prompt }] },
-      endpoint: "/v1/chat/completions",
-      model,
-    },
-    response: {
-      body: {
-        __type__: "openai.types.chat.chat_completion.ChatCompletion",
-        __data__: {
-          id: "rec-1",
-          choices: [
-            {
-              finish_reason: "stop",
-              index: 0,
-              logprobs: null,
-              message: { content: reply, role: "assistant" },
-            },
-          ],
-          created: 0,
-          model,
-          object: "chat.completion",
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        },
-      },
-      is_streaming: false,
-    },
-  });
-}
+const readCalls = () => vi.mocked(readRecording).mock.calls.map(([path]) => path);
 
 const WEATHER_ID = "tests/integration/inference/test_weather.py::TestWeather::test_forecast[txt=ollama/m]";
 const A = "tests/integration/inference/recordings/a.json";

@@ -3,50 +3,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDirectory, type CheckReport } from "./check";
+import { chatChunk, chatRecording } from "@/lib/recording/testing/recording-builders";
 
-const CHAT = JSON.stringify({
-  test_id: "tests/integration/inference/test_chat.py::test_chat[txt=ollama/m]",
-  request: {
-    method: "POST",
-    url: "http://localhost:11434/v1/v1/chat/completions",
-    headers: {},
-    body: { model: "m", messages: [{ role: "user", content: "hi" }] },
-    endpoint: "/v1/chat/completions",
-    model: "m",
-  },
-  response: {
-    body: {
-      __type__: "openai.types.chat.chat_completion.ChatCompletion",
-      __data__: {
-        id: "rec-1",
-        choices: [
-          {
-            finish_reason: "stop",
-            index: 0,
-            logprobs: null,
-            message: { content: "Hello", role: "assistant" },
-          },
-        ],
-        created: 0,
-        model: "m",
-        object: "chat.completion",
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      },
-    },
-    is_streaming: false,
-  },
-});
+const CHAT = chatRecording(
+  { testId: "tests/integration/inference/test_chat.py::test_chat[txt=ollama/m]", prompt: "hi" },
+  "Hello",
+);
 
-const chunk = (delta: object, finish: string | null = null) => ({
-  __type__: "openai.types.chat.chat_completion_chunk.ChatCompletionChunk",
-  __data__: {
-    id: "rec-2",
-    choices: [{ delta, finish_reason: finish, index: 0 }],
-    created: 0,
-    model: "m",
-    object: "chat.completion.chunk",
-  },
-});
+const chunk = (delta: object, finish: string | null = null) => chatChunk(delta, finish);
 
 const CHAT_STREAM = JSON.stringify({
   test_id: "tests/integration/inference/test_chat.py::test_stream[txt=ollama/m]",
