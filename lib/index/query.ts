@@ -68,14 +68,19 @@ function matches(summary: RecordingSummary, query: RecordingQuery): boolean {
   return true;
 }
 
+/** Plain code-unit order: as stable as a locale's, and many times faster on every request. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const LAST = "\uffff";
+
 const COMPARE: Record<(typeof SORTS)[number], (a: RecordingSummary, b: RecordingSummary) => number> = {
-  test: (a, b) =>
-    (a.testId ?? "\uffff").localeCompare(b.testId ?? "\uffff") || a.relPath.localeCompare(b.relPath),
-  path: (a, b) => a.relPath.localeCompare(b.relPath),
-  model: (a, b) =>
-    (a.model ?? "\uffff").localeCompare(b.model ?? "\uffff") || a.relPath.localeCompare(b.relPath),
-  size: (a, b) => b.size - a.size || a.relPath.localeCompare(b.relPath),
-  chunks: (a, b) => b.chunks - a.chunks || a.relPath.localeCompare(b.relPath),
+  test: (a, b) => byText(a.testId ?? LAST, b.testId ?? LAST) || byText(a.relPath, b.relPath),
+  path: (a, b) => byText(a.relPath, b.relPath),
+  model: (a, b) => byText(a.model ?? LAST, b.model ?? LAST) || byText(a.relPath, b.relPath),
+  size: (a, b) => b.size - a.size || byText(a.relPath, b.relPath),
+  chunks: (a, b) => b.chunks - a.chunks || byText(a.relPath, b.relPath),
 };
 
 export interface QueryResult {
