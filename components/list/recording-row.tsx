@@ -15,7 +15,7 @@ export function RecordingRow({ summary }: { summary: RecordingSummary }) {
     <Link
       href={recordingHref(summary.relPath)}
       data-row
-      className="block px-3 py-2 outline-none hover:bg-zinc-50 focus:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 data-[active]:bg-indigo-50 dark:hover:bg-zinc-800/60 dark:focus:bg-indigo-950/50 dark:data-[active]:bg-indigo-950/50"
+      className="recording-row"
     >
       <div className="flex flex-wrap items-center gap-1.5">
         {summary.broken ? (

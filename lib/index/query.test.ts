@@ -89,8 +89,8 @@ function parse(search: string) {
 
 describe("parseRecordingQuery", () => {
   it("gives the defaults for an empty query and ignores empty values", () => {
-    expect(parse("")).toEqual({ ok: true, query: { sort: "test", page: 1, pageSize: 100 } });
-    expect(parse("q=&model=&page=")).toEqual({ ok: true, query: { sort: "test", page: 1, pageSize: 100 } });
+    expect(parse("")).toEqual({ ok: true, query: { sort: "test", page: 1, pageSize: 50 } });
+    expect(parse("q=&model=&page=")).toEqual({ ok: true, query: { sort: "test", page: 1, pageSize: 50 } });
   });
 
   it("reads every parameter, trimming text and turning flags into booleans", () => {
@@ -228,6 +228,6 @@ describe("runQuery", () => {
     expect(past.page).toBe(2);
     expect(past.items).toHaveLength(2);
     const none = runQuery(index, { ...defaultQuery(), model: "nope" });
-    expect(none).toEqual({ total: 0, page: 1, pageSize: 100, pages: 1, items: [] });
+    expect(none).toEqual({ total: 0, page: 1, pageSize: 50, pages: 1, items: [] });
   });
 });

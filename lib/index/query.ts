@@ -31,7 +31,7 @@ export const recordingQuerySchema = z.strictObject({
     .int("must be a whole number")
     .min(1, "must be 1 or more")
     .max(1000, "must be at most 1000")
-    .default(100),
+    .default(50),
 });
 
 export type RecordingQuery = z.infer<typeof recordingQuerySchema>;
