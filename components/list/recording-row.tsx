@@ -12,11 +12,7 @@ function formatSize(bytes: number): string {
 /** One recording in the list: what kind of call, which model, and the prompt → reply in brief. */
 export function RecordingRow({ summary }: { summary: RecordingSummary }) {
   return (
-    <Link
-      href={recordingHref(summary.relPath)}
-      data-row
-      className="recording-row"
-    >
+    <Link href={recordingHref(summary.relPath)} data-row className="recording-row">
       <div className="flex flex-wrap items-center gap-1.5">
         {summary.broken ? (
           <Badge tone="red">broken</Badge>
