@@ -107,17 +107,3 @@ export function fileNameInfo(fileName: string, text: string): FileNameInfo {
   const matches = nameHash === null ? null : computedHash.startsWith(nameHash);
   return { scheme, nameHash, computedHash, matches, basis: hashed.basis };
 }
-
-/**
- * A key equal for two recordings exactly when they record the same request, whatever their test
- * ids (the recorder's hashed fields without the test id). Null when the file is not a recording.
- */
-export function requestKey(raw: unknown): string | null {
-  const envelope = losslessEnvelope.safeParse(raw);
-  if (!envelope.success) return null;
-  const hashed = hashedObject(envelope.data, false);
-  if (!hashed) return null;
-  return pythonJsonDumps(
-    Object.fromEntries(Object.entries(hashed.object).filter(([key]) => key !== "test_id")),
-  );
-}

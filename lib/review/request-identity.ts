@@ -10,9 +10,9 @@ function sortKeys(_key: string, value: unknown): unknown {
 }
 
 /**
- * A key equal for two parsed recordings exactly when `requestKey` is (the recorder's hashed
- * fields, test id left out), written with the native JSON serializer: `requestKey` writes Python's
- * `json.dumps` one character at a time, too slow for every file of a base tree (1.2 s for 700).
+ * A key equal for two parsed recordings exactly when they record the same request, whatever
+ * their test ids: the recorder's hashed fields without the test id, written with the native JSON
+ * serializer and sorted keys (Python's `json.dumps` form is only needed for file names).
  */
 export function requestIdentity(raw: unknown): string | null {
   if (!isRecord(raw) || !isRecord(raw.request)) return null;
