@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "./main";
-import { chatChunk, chatRecording } from "@/lib/recording/testing/recording-builders";
+import { chatChunk, chatRecording, exceptionRecording } from "@/lib/recording/testing/recording-builders";
 
 const CHAT_ID = "tests/integration/inference/test_chat.py::test_chat[txt=ollama/m]";
 
@@ -55,30 +55,7 @@ const STREAM = JSON.stringify({
   },
 });
 
-const EXCEPTION = JSON.stringify({
-  test_id: "t::exception",
-  request: {
-    method: "POST",
-    url: "http://localhost:11434/v1/v1/chat/completions",
-    headers: {},
-    body: { model: "m", messages: [{ role: "user", content: "boom" }] },
-    endpoint: "/v1/chat/completions",
-    model: "m",
-  },
-  response: {
-    body: null,
-    is_streaming: false,
-    is_exception: true,
-    exception_data: {
-      category: "provider",
-      provider: "openai",
-      type: "BadRequestError",
-      message: "bad thing",
-      status_code: 400,
-      body: null,
-    },
-  },
-});
+const EXCEPTION = exceptionRecording({ testId: "t::exception", prompt: "boom" }, "bad thing");
 
 const TRUNCATED = CHAT.slice(0, CHAT.indexOf('"url"'));
 const TRUNCATED_REASON = `invalid JSON at line 1, column ${TRUNCATED.length + 1}: PropertyNameExpected`;

@@ -4,32 +4,19 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultQuery, parseRecordingQuery, runQuery, type RecordingQuery } from "./query";
 import { RecordingIndex } from "./recording-index";
-import { chatRecording, chatRequest, streamRecording } from "@/lib/recording/testing/recording-builders";
+import {
+  chatRecording,
+  exceptionRecording,
+  streamRecording,
+} from "@/lib/recording/testing/recording-builders";
 
 const chat = (testId: string | null, model: string, prompt: string, reply: string) =>
   chatRecording({ testId, model, prompt }, reply);
 const stream = (testId: string, model: string, prompt: string, pieces: string[]) =>
   streamRecording({ testId, model, prompt }, pieces);
 
-function exception(testId: string, model: string, prompt: string): string {
-  return JSON.stringify({
-    test_id: testId,
-    request: chatRequest(model, prompt),
-    response: {
-      body: null,
-      is_streaming: false,
-      is_exception: true,
-      exception_data: {
-        category: "provider",
-        provider: "openai",
-        type: "BadRequestError",
-        message: "the model rejected the request",
-        status_code: 400,
-        body: null,
-      },
-    },
-  });
-}
+const exception = (testId: string, model: string, prompt: string) =>
+  exceptionRecording({ testId, model, prompt }, "the model rejected the request");
 
 const T_CHAT = "tests/integration/inference/test_chat.py::test_chat";
 const T_AGENT = "tests/integration/agents/test_agents.py::test_agent[txt=openai/gpt-4o]";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDirectory, type CheckReport } from "./check";
-import { chatChunk, chatRecording } from "@/lib/recording/testing/recording-builders";
+import { chatChunk, chatRecording, exceptionRecording } from "@/lib/recording/testing/recording-builders";
 
 const CHAT = chatRecording(
   { testId: "tests/integration/inference/test_chat.py::test_chat[txt=ollama/m]", prompt: "hi" },
@@ -117,30 +117,7 @@ const TOOL = JSON.stringify({
   },
 });
 
-const EXCEPTION = JSON.stringify({
-  test_id: "t::exception",
-  request: {
-    method: "POST",
-    url: "http://localhost:11434/v1/v1/chat/completions",
-    headers: {},
-    body: { model: "m", messages: [{ role: "user", content: "boom" }] },
-    endpoint: "/v1/chat/completions",
-    model: "m",
-  },
-  response: {
-    body: null,
-    is_streaming: false,
-    is_exception: true,
-    exception_data: {
-      category: "provider",
-      provider: "openai",
-      type: "BadRequestError",
-      message: "bad thing",
-      status_code: 400,
-      body: null,
-    },
-  },
-});
+const EXCEPTION = exceptionRecording({ testId: "t::exception", prompt: "boom" }, "bad thing");
 
 const UNKNOWN_TYPE = JSON.stringify({
   test_id: "t::unknown",

@@ -77,3 +77,24 @@ export function streamRecording({ testId, prompt, model = "m" }: ChatSpec, piece
     response: { body: chunks, is_streaming: true },
   });
 }
+
+/** A chat completion that failed: the recorder's `is_exception` form, a 400 `BadRequestError`. */
+export function exceptionRecording({ testId, prompt, model = "m" }: ChatSpec, message: string): string {
+  return JSON.stringify({
+    ...(testId === null ? {} : { test_id: testId }),
+    request: chatRequest(model, prompt),
+    response: {
+      body: null,
+      is_streaming: false,
+      is_exception: true,
+      exception_data: {
+        category: "provider",
+        provider: "openai",
+        type: "BadRequestError",
+        message,
+        status_code: 400,
+        body: null,
+      },
+    },
+  });
+}
