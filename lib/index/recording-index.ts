@@ -92,8 +92,13 @@ export class RecordingIndex {
 
   /** Paths matching a full-text query, best first. */
   search(query: string): string[] {
+    return this.searchIndex().search(query);
+  }
+
+  /** The search engine, built on first use (a few hundred ms on the corpus). */
+  searchIndex(): RecordingSearch {
     this.searchEngine ??= new RecordingSearch(this.summaries.values());
-    return this.searchEngine.search(query);
+    return this.searchEngine;
   }
 
   /** Reads and decodes one indexed recording (cached while the file is unchanged). */

@@ -12,6 +12,8 @@ export function getIndex(): Promise<RecordingIndex> {
     const config = readConfig();
     const index = await RecordingIndex.open({ root: config.root, maxBytes: config.maxFileBytes });
     index.watch();
+    // Build the search engine now, off the request path, so the first search does not pay for it.
+    setImmediate(() => index.searchIndex());
     return index;
   })().catch((error: unknown) => {
     globalThis.__tapedeckIndex = undefined;
