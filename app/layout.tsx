@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getIndex } from "@/lib/index/server-index";
-import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { parseTheme, THEME_COOKIE } from "@/lib/views/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {

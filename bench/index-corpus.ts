@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { RecordingIndex } from "@/lib/index/recording-index";
-import { discoverRecordings } from "@/lib/recording/discover";
+import { discoverRecordings } from "@/lib/sources/discover";
 import { printFigure, printTarget } from "./harness";
 
 const QUERIES = [

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { exchangeJson } from "@/lib/recording/exchange-json";
 import { fileNameInfo } from "@/lib/recording/file-name";
-import { readRecording } from "@/lib/recording/read-recording";
+import { readRecording } from "@/lib/sources/read-file";
 import { parseCommand, positionals, UsageError } from "./args";
 import { renderExchange } from "./render-exchange";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { CompareForm } from "@/components/compare/compare-form";
 import { ComparisonView } from "@/components/compare/comparison-view";
 import { SideProblem } from "@/components/compare/side-problems";
-import { parseCompareQuery } from "@/lib/compare-view/compare-query";
-import { loadPair } from "@/lib/compare-view/load-pair";
+import { parseCompareQuery } from "@/lib/views/compare/compare-query";
+import { loadPair } from "@/lib/views/compare/load-pair";
 import { getIndex } from "@/lib/index/server-index";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import {
 } from "@/components/compare/parametrization-compare";
 import { RecordingRow } from "@/components/list/recording-row";
 import { Badge } from "@/components/list/badge";
-import { callOptions, messageCounts, parametrizationLabel } from "@/lib/compare-view/test-calls";
+import { callOptions, messageCounts, parametrizationLabel } from "@/lib/views/compare/test-calls";
 import { getIndex } from "@/lib/index/server-index";
 import { testRecordings, type Parametrization } from "@/lib/index/test-recordings";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ListedChange } from "@/lib/compare-view/change-lists";
-import { changeView } from "@/lib/compare-view/text-change";
+import type { ListedChange } from "@/lib/views/compare/change-lists";
+import { changeView } from "@/lib/views/compare/text-change";
 import { BeforeAfter } from "./before-after";
 import { WordDiff } from "./word-diff";
 

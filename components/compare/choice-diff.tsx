@@ -1,6 +1,6 @@
 import { LongText } from "@/components/recording/long-text";
-import type { ChoiceDiff, ToolCallDiff } from "@/lib/compare-view/message-diff";
-import { changeView } from "@/lib/compare-view/text-change";
+import type { ChoiceDiff, ToolCallDiff } from "@/lib/views/compare/message-diff";
+import { changeView } from "@/lib/views/compare/text-change";
 import { BeforeAfter } from "./before-after";
 import { WordDiff } from "./word-diff";
 

@@ -1,10 +1,10 @@
 import { compareRecordings, type DecodedSide } from "@/lib/diff/compare";
-import { rawJsonDiff } from "@/lib/compare-view/aligned-json";
-import { requestChangeList, rawResponseChangeList } from "@/lib/compare-view/change-lists";
-import { compareHref, type CompareQuery } from "@/lib/compare-view/compare-query";
-import { capBlocks } from "@/lib/compare-view/line-diff";
-import { metadataRows } from "@/lib/compare-view/metadata-rows";
-import { formatCount } from "@/lib/recording-view/format";
+import { rawJsonDiff } from "@/lib/views/compare/aligned-json";
+import { requestChangeList, rawResponseChangeList } from "@/lib/views/compare/change-lists";
+import { compareHref, type CompareQuery } from "@/lib/views/compare/compare-query";
+import { capBlocks } from "@/lib/views/compare/line-diff";
+import { metadataRows } from "@/lib/views/compare/metadata-rows";
+import { formatCount } from "@/lib/views/recording/format";
 import { ChangeList } from "./change-list";
 import { MetadataDiff } from "./metadata-diff";
 import { NoiseToggle } from "./noise-toggle";

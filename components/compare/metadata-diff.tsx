@@ -1,4 +1,4 @@
-import type { MetadataRow } from "@/lib/compare-view/metadata-rows";
+import type { MetadataRow } from "@/lib/views/compare/metadata-rows";
 
 /** The facts of both sides in one table, the rows that differ marked. */
 export function MetadataDiff({ rows }: { rows: readonly MetadataRow[] }) {

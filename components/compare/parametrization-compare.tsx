@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { compareHref } from "@/lib/compare-view/compare-query";
-import { pairByCall, type CallOption } from "@/lib/compare-view/test-calls";
+import { compareHref } from "@/lib/views/compare/compare-query";
+import { pairByCall, type CallOption } from "@/lib/views/compare/test-calls";
 
 export interface CallGroup {
   testId: string;

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { DiffBlock, DiffLine } from "@/lib/compare-view/line-diff";
-import { formatCount } from "@/lib/recording-view/format";
+import type { DiffBlock, DiffLine } from "@/lib/views/compare/line-diff";
+import { formatCount } from "@/lib/views/recording/format";
 
 // A diff can hold thousands of lines, so each line is one element: its number and mark are
 // drawn from `data-n` by a pseudo-element (never copied with the text), styled once up here.

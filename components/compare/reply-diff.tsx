@@ -2,7 +2,7 @@ import { ErrorCard } from "@/components/recording/error-card";
 import { LongText } from "@/components/recording/long-text";
 import type { Comparison } from "@/lib/diff/compare";
 import type { Exchange, ResponseInfo } from "@/lib/model/exchange";
-import { messageDiff, usageRows } from "@/lib/compare-view/message-diff";
+import { messageDiff, usageRows } from "@/lib/views/compare/message-diff";
 import { BeforeAfter } from "./before-after";
 import { ChangeList } from "./change-list";
 import { ChoiceDiffView } from "./choice-diff";

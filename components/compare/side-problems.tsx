@@ -1,5 +1,5 @@
-import { brokenView } from "@/lib/recording-view/broken-view";
-import type { PageSide } from "@/lib/compare-view/load-pair";
+import { brokenView } from "@/lib/views/recording/broken-view";
+import type { PageSide } from "@/lib/views/compare/load-pair";
 
 const SIDE_NAMES = { a: "a (before)", b: "b (after)" } as const;
 

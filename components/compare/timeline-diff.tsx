@@ -2,9 +2,9 @@ import Link from "next/link";
 import { ChunkItem, KIND_COLORS } from "@/components/recording/chunk-items";
 import type { StreamDiff } from "@/lib/diff/stream-diff";
 import type { Chunk } from "@/lib/model/exchange";
-import { alignedRows, timelineWindow } from "@/lib/compare-view/aligned-timeline";
-import type { TimelineRow } from "@/lib/recording-view/stream-timeline";
-import { formatCount } from "@/lib/recording-view/format";
+import { alignedRows, timelineWindow } from "@/lib/views/compare/aligned-timeline";
+import type { TimelineRow } from "@/lib/views/recording/stream-timeline";
+import { formatCount } from "@/lib/views/recording/format";
 
 function Cell({ row, side, choices }: { row: TimelineRow | null; side: "a" | "b"; choices: boolean }) {
   return (

@@ -3,8 +3,8 @@ import { VerdictBadge } from "@/components/compare/verdict-badge";
 import { gitDisabledReason } from "@/lib/config";
 import { rootRepository } from "@/lib/diff/root-source";
 import { recordingHistory, type HistoryEntry } from "@/lib/git/history";
-import { compareHref } from "@/lib/compare-view/compare-query";
-import { historyRows, type HistoryRow } from "@/lib/compare-view/history-rows";
+import { compareHref } from "@/lib/views/compare/compare-query";
+import { historyRows, type HistoryRow } from "@/lib/views/compare/history-rows";
 import { getIndex } from "@/lib/index/server-index";
 import { HistoryPicker, VersionRadio } from "./history-picker";
 

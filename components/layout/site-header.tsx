@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Theme } from "@/lib/theme";
+import type { Theme } from "@/lib/views/theme";
 import { ThemeToggle } from "./theme-toggle";
 
 const NAV = [

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { THEME_COOKIE, type Theme } from "@/lib/theme";
+import { THEME_COOKIE, type Theme } from "@/lib/views/theme";
 
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
 const LABEL: Record<Theme, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };

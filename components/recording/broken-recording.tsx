@@ -1,4 +1,4 @@
-import type { BrokenView } from "@/lib/recording-view/broken-view";
+import type { BrokenView } from "@/lib/views/recording/broken-view";
 
 export const BROKEN_TEXT_ID = "broken-raw-text";
 

@@ -1,5 +1,5 @@
-import { quoteDelta } from "@/lib/recording-view/quote-delta";
-import type { CellKind, TimelineItem } from "@/lib/recording-view/stream-timeline";
+import { quoteDelta } from "@/lib/views/recording/quote-delta";
+import type { CellKind, TimelineItem } from "@/lib/views/recording/stream-timeline";
 
 /** Colors of what a chunk adds, shared by the strip, the legend and the row badges. */
 export const KIND_COLORS: Record<CellKind, string> = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { CELL_KINDS, type TimelineRow } from "@/lib/recording-view/stream-timeline";
+import { CELL_KINDS, type TimelineRow } from "@/lib/views/recording/stream-timeline";
 import { KIND_COLORS, KIND_LABELS } from "./chunk-items";
 
 interface ChunkStripProps {

@@ -2,7 +2,7 @@
 
 import { memo, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { TimelineRow } from "@/lib/recording-view/stream-timeline";
+import type { TimelineRow } from "@/lib/views/recording/stream-timeline";
 import { ChunkItem, KIND_COLORS } from "./chunk-items";
 
 export interface ChunkTimelineHandle {

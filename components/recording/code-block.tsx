@@ -1,5 +1,5 @@
-import { highlightCode } from "@/lib/highlight-code";
-import { prettyJson } from "@/lib/recording-view/message-view";
+import { highlightCode } from "@/lib/views/highlight-code";
+import { prettyJson } from "@/lib/views/recording/message-view";
 
 /** Small JSON values are highlighted; bigger ones are shown plain (they are collapsed anyway). */
 const HIGHLIGHT_UP_TO = 20_000;

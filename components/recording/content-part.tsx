@@ -1,5 +1,5 @@
 import type { ContentPart } from "@/lib/model/exchange";
-import { imageSource } from "@/lib/recording-view/image-source";
+import { imageSource } from "@/lib/views/recording/image-source";
 import { JsonBlock } from "./code-block";
 import { LongText } from "./long-text";
 

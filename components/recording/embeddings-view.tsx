@@ -1,6 +1,6 @@
 import type { ResponseInfo } from "@/lib/model/exchange";
-import { formatCount } from "@/lib/recording-view/format";
-import { usageSummary } from "@/lib/recording-view/stream-timeline";
+import { formatCount } from "@/lib/views/recording/format";
+import { usageSummary } from "@/lib/views/recording/stream-timeline";
 import { VectorSparkline } from "./vector-sparkline";
 
 type Embeddings = Extract<ResponseInfo, { type: "embeddings" }>;

@@ -1,5 +1,5 @@
 import Markdown, { type Components } from "react-markdown";
-import { rehypeSourceSpans } from "@/lib/recording-view/source-spans";
+import { rehypeSourceSpans } from "@/lib/views/recording/source-spans";
 
 /**
  * Links open in a new tab; a link whose URL the default `urlTransform` emptied (`javascript:`,

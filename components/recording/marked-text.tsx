@@ -1,4 +1,4 @@
-import { splitAtRange } from "@/lib/recording-view/chunk-selection";
+import { splitAtRange } from "@/lib/views/recording/chunk-selection";
 
 /**
  * Plain text with an optional `<mark>` over [start, end). Each piece carries its source offset

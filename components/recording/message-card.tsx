@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from "react";
-import { fieldId } from "@/lib/recording-view/stream-timeline";
-import type { MessageView, ToolCallView } from "@/lib/recording-view/message-view";
+import { fieldId } from "@/lib/views/recording/stream-timeline";
+import type { MessageView, ToolCallView } from "@/lib/views/recording/message-view";
 import { MarkedText } from "./marked-text";
 
 type Range = { start: number; end: number };

@@ -1,5 +1,5 @@
 import type { ReactNode, RefObject } from "react";
-import type { MessageView } from "@/lib/recording-view/message-view";
+import type { MessageView } from "@/lib/views/recording/message-view";
 import { MessageCard } from "./message-card";
 
 interface MessagePanelProps {

@@ -1,4 +1,4 @@
-import { prettyJson } from "@/lib/recording-view/message-view";
+import { prettyJson } from "@/lib/views/recording/message-view";
 
 function ParamValue({ value }: { value: unknown }) {
   if (typeof value === "string") return <span className="whitespace-pre-wrap break-words">{value}</span>;

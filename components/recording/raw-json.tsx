@@ -1,6 +1,6 @@
-import { highlightCode } from "@/lib/highlight-code";
-import { formatCount } from "@/lib/recording-view/format";
-import { splitForHighlight } from "@/lib/recording-view/raw-json";
+import { highlightCode } from "@/lib/views/highlight-code";
+import { formatCount } from "@/lib/views/recording/format";
+import { splitForHighlight } from "@/lib/views/recording/raw-json";
 import { RawJsonRest } from "./raw-json-rest";
 
 export const RAW_JSON_ID = "raw-json-text";

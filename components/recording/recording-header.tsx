@@ -3,7 +3,7 @@ import { listHref } from "@/lib/index/list-href";
 import type { RecordingSummary } from "@/lib/index/summary-schema";
 import type { Exchange } from "@/lib/model/exchange";
 import type { FileNameInfo } from "@/lib/recording/file-name";
-import { formatBytes, formatCount } from "@/lib/recording-view/format";
+import { formatBytes, formatCount } from "@/lib/views/recording/format";
 import { CopyButton } from "./copy-button";
 
 export interface HeaderCopies {

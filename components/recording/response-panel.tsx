@@ -1,6 +1,6 @@
 import type { ResponseInfo } from "@/lib/model/exchange";
-import { toMessageView } from "@/lib/recording-view/message-view";
-import { toTimelineRows, usageSummary } from "@/lib/recording-view/stream-timeline";
+import { toMessageView } from "@/lib/views/recording/message-view";
+import { toTimelineRows, usageSummary } from "@/lib/views/recording/stream-timeline";
 import { EmbeddingsView } from "./embeddings-view";
 import { ErrorCard } from "./error-card";
 import { MarkdownText } from "./markdown-text";

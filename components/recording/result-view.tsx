@@ -1,7 +1,7 @@
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { JsonBlock } from "./code-block";
 import { LongText } from "./long-text";
-import { parseBoundedJson } from "@/lib/recording/json-depth";
+import { parseBoundedJson } from "@/lib/sources/json-depth";
 
 type Result = Extract<ResponseInfo, { type: "result" }>;
 

@@ -15,9 +15,9 @@ import {
   chunksForRange,
   rangesOfChunk,
   type FieldRange,
-} from "@/lib/recording-view/chunk-selection";
-import type { MessageView } from "@/lib/recording-view/message-view";
-import type { TimelineRow } from "@/lib/recording-view/stream-timeline";
+} from "@/lib/views/recording/chunk-selection";
+import type { MessageView } from "@/lib/views/recording/message-view";
+import type { TimelineRow } from "@/lib/views/recording/stream-timeline";
 import { ChunkStrip, KindLegend } from "./chunk-strip";
 import { ChunkTimeline, type ChunkTimelineHandle } from "./chunk-timeline";
 import { MessagePanel } from "./message-panel";

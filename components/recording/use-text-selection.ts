@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, type RefObject } from "react";
-import type { FieldRange } from "@/lib/recording-view/chunk-selection";
+import type { FieldRange } from "@/lib/views/recording/chunk-selection";
 
 const SPAN = "[data-src-start]";
 

@@ -1,4 +1,4 @@
-import { vectorPicture } from "@/lib/recording-view/vector-picture";
+import { vectorPicture } from "@/lib/views/recording/vector-picture";
 
 const HEIGHT = 64;
 const BAR = 3;

@@ -1,6 +1,6 @@
 import type { Exchange } from "@/lib/model/exchange";
 import { isStreaming } from "@/lib/recording/exchange-json";
-import type { ReadRecording } from "@/lib/recording/read-recording";
+import type { ReadRecording } from "@/lib/sources/read-file";
 import type { RecordingSummary } from "./summary-schema";
 import { parseTestId } from "./test-id";
 import { suiteOf } from "./suite";

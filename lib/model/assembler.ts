@@ -1,5 +1,5 @@
 import type { AssembledMessage, AssembledToolCall, ChunkDelta, Role } from "./exchange";
-import { parseBoundedJson } from "@/lib/recording/json-depth";
+import { parseBoundedJson } from "@/lib/sources/json-depth";
 
 interface ToolCallState {
   index: number;

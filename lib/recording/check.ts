@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Family } from "@/lib/model/exchange";
-import { discoverRecordings } from "./discover";
-import { readRecording } from "./read-recording";
+import { discoverRecordings } from "@/lib/sources/discover";
+import { readRecording } from "@/lib/sources/read-file";
 
 export interface CheckReport {
   files: number;

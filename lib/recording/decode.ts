@@ -1,10 +1,10 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { envelopeSchema } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
-import { joinPath, SchemaMismatch } from "@/lib/decoders/decoder";
-import { genericDecoder } from "@/lib/decoders/generic";
-import { DECODERS } from "@/lib/decoders/registry";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
+import { joinPath, SchemaMismatch } from "@/lib/providers/decoder";
+import { genericDecoder } from "@/lib/providers/generic";
+import { DECODERS } from "@/lib/providers/registry";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/sources/json-depth";
 
 export const FAILURE_KINDS = [
   "missing",

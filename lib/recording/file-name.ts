@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { parse as parseLossless } from "lossless-json";
 import { z } from "zod";
-import { splitUrl } from "@/lib/decoders/request-info";
+import { splitUrl } from "@/lib/providers/request-info";
 import { pythonJsonDumps } from "./python-json";
 
 /** How a recording's file name was made, by era (FORMATS.md). */

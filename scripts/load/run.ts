@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
-import { discoverRecordings } from "@/lib/recording/discover";
+import { discoverRecordings } from "@/lib/sources/discover";
 import { CONNECTIONS, DURATION_S, loadRoute, type RouteResult } from "./bench";
 import { startFaults } from "./faults";
 import { printTable } from "./report";

@@ -2,7 +2,7 @@
 
 import { getIndex } from "@/lib/index/server-index";
 import { relPathFromSegments } from "@/lib/index/rel-path";
-import { rawJsonText } from "@/lib/recording-view/raw-json";
+import { rawJsonText } from "@/lib/views/recording/raw-json";
 
 /**
  * The whole Raw JSON text of a recording, fetched when the reader asks for it, so a long file's

@@ -4,7 +4,7 @@ import { sideFromText } from "@/lib/diff/load-side";
 import { metadataRows } from "./metadata-rows";
 
 function exchange(name: string) {
-  const text = readFileSync(new URL(`../diff/fixtures/${name}.json`, import.meta.url), "utf8");
+  const text = readFileSync(new URL(`../../diff/fixtures/${name}.json`, import.meta.url), "utf8");
   const { side } = sideFromText(text);
   if (!side) throw new Error(name);
   return { text, exchange: side.exchange };

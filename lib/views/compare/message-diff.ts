@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/diff/change";
 import type { TextPart } from "@/lib/diff/text-diff";
 import type { AssembledMessage, AssembledToolCall, Usage } from "@/lib/model/exchange";
-import { prettyJson } from "@/lib/recording-view/message-view";
+import { prettyJson } from "@/lib/views/recording/message-view";
 import { changesUnder } from "./change-lists";
 import { textDiff } from "./text-change";
 

@@ -1,6 +1,6 @@
 import type { PathSegment } from "@/lib/diff/change";
 import { isNoise } from "@/lib/diff/noise";
-import { prettyJson } from "@/lib/recording-view/message-view";
+import { prettyJson } from "@/lib/views/recording/message-view";
 import { lineDiff, type LineDiff } from "./line-diff";
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Chunk } from "@/lib/model/exchange";
-import { toTimelineRows, type TimelineRow } from "@/lib/recording-view/stream-timeline";
+import { toTimelineRows, type TimelineRow } from "@/lib/views/recording/stream-timeline";
 
 /** The rows of the aligned timelines shown at once. */
 export const TIMELINE_WINDOW = 60;

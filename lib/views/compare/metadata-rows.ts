@@ -1,5 +1,5 @@
 import type { Exchange } from "@/lib/model/exchange";
-import { formatBytes, formatCount } from "@/lib/recording-view/format";
+import { formatBytes, formatCount } from "@/lib/views/recording/format";
 
 export interface MetadataSide {
   /** The source as given (`path` or `rev:path`). */

@@ -1,6 +1,6 @@
 import { fstatSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { decodeText, type Decoded } from "./decode";
+import { decodeText, type Decoded } from "@/lib/recording/decode";
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 

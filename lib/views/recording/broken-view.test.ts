@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Exchange } from "@/lib/model/exchange";
-import { readRecording } from "@/lib/recording/read-recording";
+import { readRecording } from "@/lib/sources/read-file";
 import { BROKEN_TEXT_LIMIT, brokenView, readTextHead } from "./broken-view";
 
 const dir = mkdtempSync(join(tmpdir(), "tapedeck-broken-"));

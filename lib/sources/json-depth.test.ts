@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeText } from "./decode";
+import { decodeText } from "@/lib/recording/decode";
 import { MAX_JSON_DEPTH, nestsDeeperThan, parseBoundedJson } from "./json-depth";
 
 const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;

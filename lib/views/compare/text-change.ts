@@ -1,7 +1,7 @@
 import { diffLines } from "diff";
 import type { Change } from "@/lib/diff/change";
 import { wordDiff, type TextPart } from "@/lib/diff/text-diff";
-import { prettyJson } from "@/lib/recording-view/message-view";
+import { prettyJson } from "@/lib/views/recording/message-view";
 
 /** Texts longer than this are diffed by line: a word diff of long, very different texts is slow. */
 const WORD_DIFF_LIMIT = 20_000;
