@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { discoverRecordings } from "@/lib/sources/discover";
-import { readRecording } from "@/lib/sources/read-file";
+import { readRecording } from "@/lib/recording/read-recording";
 import { median, printFigure, printTarget } from "./harness";
 
 /** Issue "Foundation": decoding the whole corpus vs reading and JSON-parsing it. */

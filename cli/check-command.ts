@@ -1,22 +1,35 @@
 import { stat } from "node:fs/promises";
+import { loadLimits } from "@/lib/config";
 import { FAMILIES } from "@/lib/model/exchange";
 import { checkDirectory } from "@/lib/recording/check";
 import { parseCommand, positionals, UsageError } from "./args";
 
 export const CHECK_HELP = `Usage: tapedeck check <dir> [--json]
 
-Decodes every recording under <dir> (a recordings folder, a suite folder or a whole checkout)
-and reports how many files each format family took, how many fell back to the generic view,
-and every file that failed, with the reason. Never writes.
+Decodes every recording under <dir> (a recordings folder, a suite folder or a whole checkout):
+llama-stack recordings and HTTP cassettes (vcrpy, go-vcr, Ruby VCR, Polly HAR, LangChain, httprr).
+Reports the files by recorder, the interactions each provider decoded, those that fell back to
+the generic HTTP view (by host, with why), and every file that failed, with the reason. Never writes.
 
-When <dir> contains folders named "recordings", only .json files below them count; otherwise
-every .json file does. node_modules and .git are never entered.
+Candidates are .json .yaml .yml .har .yaml.gz .yml.gz .httprr .httprr.gz files; which are
+recordings is decided by their content. One that is not a recording is skipped, except in a
+folder named recordings, cassettes or vcr_cassettes, where it fails. When <dir> contains folders
+named "recordings", only .json files below them count. node_modules and .git are never entered.
 
 Options:
-  --json      print one JSON object: {"files", "decoded", "generic", "failed"}
+  --json      print one JSON object: {"files", "interactions", "formats", "decoded", "generic",
+              "generic_hosts", "skipped", "failed", "interaction_problems"}
   -h, --help  show this help
 
+Limits come from TAPEDECK_MAX_FILE_MB, TAPEDECK_MAX_DECODED_MB and TAPEDECK_MAX_YAML_ALIASES.
+
 Exit status: 0 when no file failed, 1 when a file failed, 2 on bad usage.`;
+
+function sortedCounts(counts: Record<string, number | undefined>): [string, number][] {
+  return Object.entries(counts)
+    .flatMap(([key, value]): [string, number][] => (value ? [[key, value]] : []))
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+}
 
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(argv, { json: { type: "boolean" } }, CHECK_HELP);
@@ -28,20 +41,44 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`not a directory: ${dir}`, CHECK_HELP);
 
-  const report = await checkDirectory(dir);
+  const report = await checkDirectory(dir, loadLimits());
   if (values.json) {
-    const { files, generic, failed } = report;
     const decoded = Object.fromEntries(
       FAMILIES.flatMap((family) => (report.decoded[family] ? [[family, report.decoded[family]]] : [])),
     );
-    console.log(JSON.stringify({ files, decoded, generic, failed }));
+    console.log(
+      JSON.stringify({
+        files: report.files,
+        interactions: report.interactions,
+        formats: report.formats,
+        decoded,
+        generic: report.generic,
+        generic_hosts: Object.fromEntries(sortedCounts(report.genericHosts)),
+        skipped: report.skipped,
+        failed: report.failed,
+        interaction_problems: report.interactionProblems,
+      }),
+    );
   } else {
-    console.log(`${report.files} recordings under ${dir}`);
-    const families = Object.entries(report.decoded).sort(([, a], [, b]) => b - a);
-    for (const [family, count] of families) console.log(`  ${String(count).padStart(6)}  ${family}`);
-    console.log(`  ${String(report.generic).padStart(6)}  generic (no decoder matched)`);
-    for (const file of report.genericFiles) console.log(`          ${file.path}: ${file.reason}`);
-    console.log(`  ${String(report.failed.length).padStart(6)}  failed`);
+    const formats = sortedCounts(report.formats).map(([format, count]) => `${count} ${format}`);
+    console.log(
+      `${report.files} recording files under ${dir} (${formats.join(", ") || "none"}), ${report.interactions} interactions`,
+    );
+    if (report.skipped > 0) console.log(`  ${report.skipped} other candidate files skipped (not recordings)`);
+    console.log("Interactions by provider:");
+    for (const [family, count] of sortedCounts(report.decoded)) console.log(`  ${String(count).padStart(6)}  ${family}`);
+    console.log(`  ${String(report.generic).padStart(6)}  generic (no provider matched)`);
+    for (const [host, count] of sortedCounts(report.genericHosts)) console.log(`          ${count} × ${host}`);
+    for (const file of report.genericFiles.slice(0, 50)) {
+      const at = file.interaction === null ? "" : ` #${file.interaction}`;
+      console.log(`          ${file.path}${at}: ${file.reason}`);
+    }
+    if (report.genericFiles.length > 50) console.log(`          … and ${report.genericFiles.length - 50} more`);
+    if (report.interactionProblems.length > 0) {
+      console.log(`  ${String(report.interactionProblems.length).padStart(6)}  interactions with a problem`);
+      for (const item of report.interactionProblems) console.log(`          ${item.path} #${item.interaction}: ${item.reason}`);
+    }
+    console.log(`  ${String(report.failed.length).padStart(6)}  failed files`);
     for (const file of report.failed) console.log(`          ${file.path}: ${file.reason}`);
   }
   return report.failed.length === 0 ? 0 : 1;

@@ -4,6 +4,7 @@ import { loadCliSource, SourceError, type LoadedSource } from "@/lib/diff/source
 import { comparisonJson } from "@/lib/diff/comparison-json";
 import { parseCommand, positionals, UsageError } from "./args";
 import { renderComparison } from "./render-comparison";
+import { firstExchange } from "@/lib/recording/first-exchange";
 
 export const DIFF_HELP = `Usage: tapedeck diff <a> <b> [--json] [--repo DIR]
 
@@ -48,9 +49,15 @@ export async function diffCommand(argv: string[]): Promise<number> {
       throw new UsageError(`${side.label} is not a readable recording: ${side.decoded.reason}`, "");
   }
   if (!left.decoded.ok || !right.decoded.ok) return 2;
+  const leftExchange = firstExchange(left.decoded);
+  const rightExchange = firstExchange(right.decoded);
+  if (!leftExchange || !rightExchange) {
+    console.error("tapedeck diff: a side holds no interaction");
+    return 2;
+  }
   const comparison = compareRecordings(
-    { text: left.text, raw: left.decoded.raw, exchange: left.decoded.exchange },
-    { text: right.text, raw: right.decoded.raw, exchange: right.decoded.exchange },
+    { text: left.text, raw: left.decoded.raw, exchange: leftExchange },
+    { text: right.text, raw: right.decoded.raw, exchange: rightExchange },
   );
   if (values.json) console.log(JSON.stringify(comparisonJson(comparison)));
   else console.log(renderComparison(comparison, left.label, right.label));

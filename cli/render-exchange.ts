@@ -1,4 +1,5 @@
 import type { ContentPart, Exchange, ResponseInfo } from "@/lib/model/exchange";
+import type { Interaction } from "@/lib/model/recording-file";
 import type { FileNameInfo } from "@/lib/recording/file-name";
 
 function partText(part: ContentPart): string {
@@ -89,5 +90,17 @@ export function renderExchange(exchange: Exchange, fileName: FileNameInfo | null
   lines.push("");
   lines.push(...responseLines(exchange.response));
   for (const note of exchange.notes) lines.push(`note: ${note}`);
+  return lines.join("\n");
+}
+
+/** One interaction of a cassette: its number, the HTTP line and status, then the exchange. */
+export function renderInteraction(interaction: Interaction): string {
+  const { http } = interaction;
+  const head = http
+    ? `#${interaction.index} ${http.method} ${http.url} → ${http.status ?? "no status"}${http.statusText ? ` ${http.statusText}` : ""}`
+    : `#${interaction.index}`;
+  const lines = [head];
+  if (interaction.problem) lines.push(`problem: ${interaction.problem}`);
+  lines.push(renderExchange(interaction.exchange, null));
   return lines.join("\n");
 }

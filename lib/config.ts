@@ -2,6 +2,9 @@ import { statSync } from "node:fs";
 import { isIP } from "node:net";
 import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+
+const MB = 1024 * 1024;
 
 const HOST_NAME =
   /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*$/;
@@ -10,6 +13,43 @@ const HOST_NAME =
 const host = z.string().refine((value) => isIP(value) !== 0 || HOST_NAME.test(value), {
   error: "must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0 (no scheme, no port)",
 });
+
+const megabytes = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number of megabytes" })
+    .positive("must be a positive number of megabytes")
+    .default(fallback);
+
+/** The reading limits (`ReadLimits`), each with its variable. */
+const limitVariables = {
+  TAPEDECK_MAX_FILE_MB: megabytes(DEFAULT_LIMITS.maxFileBytes / MB),
+  TAPEDECK_MAX_DECODED_MB: megabytes(DEFAULT_LIMITS.maxDecodedBytes / MB),
+  TAPEDECK_MAX_YAML_ALIASES: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .default(DEFAULT_LIMITS.maxYamlAliases),
+};
+const limitsSchema = z.object(limitVariables);
+
+function limitsOf(data: z.infer<typeof limitsSchema>): ReadLimits {
+  return {
+    maxFileBytes: Math.round(data.TAPEDECK_MAX_FILE_MB * MB),
+    maxDecodedBytes: Math.round(data.TAPEDECK_MAX_DECODED_MB * MB),
+    maxYamlAliases: data.TAPEDECK_MAX_YAML_ALIASES,
+    maxDepth: DEFAULT_LIMITS.maxDepth,
+  };
+}
+
+/** The reading limits from the environment alone (for the command line); throws `ConfigError`. */
+export function loadLimits(env: Env = process.env): ReadLimits {
+  const entries = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = limitsSchema.safeParse(entries);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return limitsOf(parsed.data);
+}
 
 const envSchema = z.object({
   TAPEDECK_ROOT: z.string().default("recordings"),
@@ -39,10 +79,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[^:]+:.+$/s, { error: 'must be "user:password" (a user name without ":", then a password)' })
     .optional(),
-  TAPEDECK_MAX_FILE_MB: z.coerce
-    .number({ error: "must be a number of megabytes" })
-    .positive("must be a positive number of megabytes")
-    .default(50),
+  ...limitVariables,
   TAPEDECK_GIT: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   TAPEDECK_CACHE_DIR: z.string().optional(),
 });
@@ -57,7 +94,7 @@ export interface Config {
   basePath: string;
   /** HTTP basic auth credentials, or null when the server is open. */
   auth: { user: string; password: string } | null;
-  maxFileBytes: number;
+  limits: ReadLimits;
   /** False when `TAPEDECK_GIT=off`: history, compare by revision and review are turned off. */
   gitEnabled: boolean;
   /** `TAPEDECK_CACHE_DIR`, absolute, or null for the user's cache folder. */
@@ -131,7 +168,7 @@ export function readConfig(env: Env = process.env): Config {
       data.TAPEDECK_AUTH === undefined
         ? null
         : { user: data.TAPEDECK_AUTH.slice(0, colon), password: data.TAPEDECK_AUTH.slice(colon + 1) },
-    maxFileBytes: Math.round(data.TAPEDECK_MAX_FILE_MB * 1024 * 1024),
+    limits: limitsOf(data),
     gitEnabled: data.TAPEDECK_GIT === "on",
     cacheDir,
   };

@@ -3,6 +3,7 @@ import { readConfig } from "@/lib/config";
 import { githubFileLink } from "@/lib/git/github-link";
 import type { OpenedRecording } from "@/lib/index/recording-index";
 import type { Exchange } from "@/lib/model/exchange";
+import { firstExchange } from "@/lib/recording/first-exchange";
 import { brokenView, readTextHead } from "@/lib/views/recording/broken-view";
 import { prettyJson } from "@/lib/views/recording/message-view";
 import { recordingNameInfo } from "@/lib/views/recording/name-info";
@@ -33,7 +34,8 @@ export async function RecordingView({ root, opened }: { root: string; opened: Op
   ]);
   const nameInfo = read.text !== null ? recordingNameInfo(summary, read.text) : null;
   const broken = brokenView(read, head);
-  if (!read.decoded.ok || broken) {
+  const exchange = firstExchange(read.decoded);
+  if (!read.decoded.ok || broken || !exchange) {
     return (
       <div className="space-y-8">
         <RecordingHeader
@@ -51,7 +53,7 @@ export async function RecordingView({ root, opened }: { root: string; opened: Op
       </div>
     );
   }
-  const { exchange, raw } = read.decoded;
+  const { raw } = read.decoded;
   const rawText = rawJsonText(read.text, raw);
   const loadRaw = loadRawJson.bind(null, summary.relPath);
   return (

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { readRecording } from "@/lib/sources/read-file";
+import { readRecording } from "@/lib/recording/read-recording";
 import { decodeText, type Decoded } from "@/lib/recording/decode";
 import { git, GitError } from "@/lib/git/git-cli";
 import { BadRevision, checkRepoPath, verifyRevision } from "@/lib/git/revision";

@@ -1,32 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countFacets } from "./facets";
-import type { RecordingSummary } from "./summary-schema";
+import { summaryOf } from "./testing/summary-builder";
 
-function summary(relPath: string, overrides: Partial<RecordingSummary> = {}): RecordingSummary {
-  return {
-    relPath,
-    fileName: relPath.slice(relPath.lastIndexOf("/") + 1),
-    suite: "inference",
-    size: 100,
-    mtimeMs: 0,
-    broken: null,
-    family: "openai-chat",
-    kind: "chat",
-    provider: "openai-compatible",
-    providerDetail: null,
-    model: "m",
-    endpoint: "/v1/chat/completions",
-    testId: null,
-    test: null,
-    streaming: false,
-    chunks: 0,
-    error: null,
-    toolCalls: 0,
-    prompt: "",
-    reply: "",
-    ...overrides,
-  };
-}
+const summary = summaryOf;
 
 const BROKEN = {
   broken: { kind: "invalid-json" as const, reason: "invalid JSON at line 1, column 2: ValueExpected" },

@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { groupByTest } from "./group";
 import type { RecordingSummary } from "./summary-schema";
+import { summaryOf } from "./testing/summary-builder";
 import { parseTestId } from "./test-id";
 
 function summary(relPath: string, testId: string | null, suite = "inference"): RecordingSummary {
-  return {
-    relPath,
-    fileName: relPath.slice(relPath.lastIndexOf("/") + 1),
-    suite,
-    size: 100,
-    mtimeMs: 0,
-    broken: null,
-    family: "openai-chat",
-    kind: "chat",
-    provider: "openai-compatible",
-    providerDetail: null,
-    model: "m",
-    endpoint: "/v1/chat/completions",
-    testId,
-    test: testId === null ? null : parseTestId(testId, "m"),
-    streaming: false,
-    chunks: 0,
-    error: null,
-    toolCalls: 0,
-    prompt: "",
-    reply: "",
-  };
+  return summaryOf(relPath, { suite, testId, test: testId === null ? null : parseTestId(testId, "m") });
 }
 
 describe("groupByTest", () => {

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readRecording } from "@/lib/sources/read-file";
+import { readRecording } from "@/lib/recording/read-recording";
 import { RecordingIndex } from "./recording-index";
 import { chatRecording } from "@/lib/recording/testing/recording-builders";
 
 // The real reader, wrapped so the tests can tell which files were read (and which came from the cache).
-vi.mock("@/lib/sources/read-file", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/sources/read-file")>();
+vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/recording/read-recording")>();
   return { ...actual, readRecording: vi.fn(actual.readRecording) };
 });
 /** A chat recording of `testId` asking `prompt` and answering `reply`. */
@@ -178,7 +178,7 @@ describe("RecordingIndex.open", () => {
     const opened = await index.open(A);
     expect(opened?.summary.relPath).toBe(A);
     expect(opened?.read.decoded.ok).toBe(true);
-    if (opened?.read.decoded.ok) expect(opened.read.decoded.exchange.response.type).toBe("message");
+    if (opened?.read.decoded.ok) expect(opened.read.decoded.file.interactions[0]?.exchange.response.type).toBe("message");
     expect(await index.open(A)).toBe(opened);
   });
 

@@ -4,7 +4,8 @@ import { relative } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { LRUCache } from "lru-cache";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
-import { DEFAULT_MAX_BYTES, readRecording, type ReadRecording } from "@/lib/sources/read-file";
+import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
 import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import { RecordingSearch } from "./search";
@@ -13,7 +14,7 @@ import type { RecordingSummary } from "./summary-schema";
 
 export interface IndexOptions {
   root: string;
-  maxBytes?: number;
+  limits?: ReadLimits;
   /** Use the persistent cache (default true). */
   cache?: boolean;
 }
@@ -48,11 +49,16 @@ export class RecordingIndex {
   private watchTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private facetsMemo: { of: Map<string, RecordingSummary>; facets: Facets } | null = null;
+  /**
+   * Candidates that are not recordings (a `package.json`, a CI config), by path, with the size
+   * and time they had: not listed, counted, and not read again until they change.
+   */
+  private skippedFiles = new Map<string, { size: number; mtimeMs: number }>();
   indexedAt = new Date(0);
 
   private constructor(
     readonly root: string,
-    private readonly maxBytes: number,
+    private readonly limits: ReadLimits,
     private readonly useCache: boolean,
   ) {
     this.bodies = new LRUCache({
@@ -63,7 +69,7 @@ export class RecordingIndex {
 
   static async open(options: IndexOptions): Promise<RecordingIndex> {
     const root = await realpath(options.root);
-    const index = new RecordingIndex(root, options.maxBytes ?? DEFAULT_MAX_BYTES, options.cache ?? true);
+    const index = new RecordingIndex(root, options.limits ?? DEFAULT_LIMITS, options.cache ?? true);
     if (index.useCache) index.summaries = await loadSummaries(root);
     await index.refresh();
     return index;
@@ -84,6 +90,11 @@ export class RecordingIndex {
 
   get size(): number {
     return this.summaries.size;
+  }
+
+  /** How many candidate files were skipped because they are not recordings. */
+  get skipped(): number {
+    return this.skippedFiles.size;
   }
 
   get(relPath: string): RecordingSummary | undefined {
@@ -111,7 +122,7 @@ export class RecordingIndex {
     if (cached && info && cached.summary.size === info.size && cached.summary.mtimeMs === info.mtimeMs) {
       return cached;
     }
-    const read = await readRecording(path, this.maxBytes);
+    const read = await readRecording(path, relPath, this.limits);
     const opened = { summary: info ? summarize(relPath, read, read.mtimeMs) : summary, read };
     if (info && read.decoded.ok) this.bodies.set(relPath, opened);
     return opened;
@@ -144,21 +155,31 @@ export class RecordingIndex {
   private async refreshOnce(): Promise<RefreshResult> {
     const files = await discoverRecordings(this.root).catch((): DiscoveredFile[] => []);
     const next = new Map<string, RecordingSummary>();
+    const skipped = new Map<string, { size: number; mtimeMs: number }>();
     const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
     const queue = [...files];
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         const known = this.summaries.get(file.relPath);
-        if (known) {
+        const wasSkipped = this.skippedFiles.get(file.relPath);
+        if (known || wasSkipped) {
           const info = await stat(file.path).catch(() => null);
           if (!info) continue;
-          if (known.size === info.size && known.mtimeMs === info.mtimeMs) {
+          if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
             next.set(file.relPath, known);
             continue;
           }
+          if (wasSkipped && wasSkipped.size === info.size && wasSkipped.mtimeMs === info.mtimeMs) {
+            skipped.set(file.relPath, wasSkipped);
+            continue;
+          }
         }
-        const read = await readRecording(file.path, this.maxBytes);
+        const read = await readRecording(file.path, file.relPath, this.limits);
         if (!read.decoded.ok && read.decoded.kind === "missing") continue;
+        if (!read.decoded.ok && !read.decoded.startsLikeRecording && !file.inRecordingFolder) {
+          skipped.set(file.relPath, { size: read.size, mtimeMs: read.mtimeMs });
+          continue;
+        }
         next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs));
         if (known) result.changed++;
         else result.added++;
@@ -166,6 +187,7 @@ export class RecordingIndex {
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     for (const relPath of this.summaries.keys()) if (!next.has(relPath)) result.removed++;
+    this.skippedFiles = skipped;
 
     const sorted = new Map([...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (this.searchEngine) {

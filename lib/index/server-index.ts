@@ -10,7 +10,7 @@ declare global {
 export function getIndex(): Promise<RecordingIndex> {
   globalThis.__tapedeckIndex ??= (async () => {
     const config = readConfig();
-    const index = await RecordingIndex.open({ root: config.root, maxBytes: config.maxFileBytes });
+    const index = await RecordingIndex.open({ root: config.root, limits: config.limits });
     index.watch();
     // Build the search engine now, off the request path, so the first search does not pay for it.
     setImmediate(() => index.searchIndex());

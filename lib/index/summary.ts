@@ -1,7 +1,8 @@
 import type { Exchange } from "@/lib/model/exchange";
+import type { Interaction, RecordingFile } from "@/lib/model/recording-file";
 import { isStreaming } from "@/lib/recording/exchange-json";
-import type { ReadRecording } from "@/lib/sources/read-file";
-import type { RecordingSummary } from "./summary-schema";
+import type { ReadRecording } from "@/lib/recording/read-recording";
+import type { InteractionSummary, RecordingSummary } from "./summary-schema";
 import { parseTestId } from "./test-id";
 import { suiteOf } from "./suite";
 
@@ -50,6 +51,68 @@ function replyText(exchange: Exchange): string {
   }
 }
 
+function statusOf(interaction: Interaction): number | null {
+  if (interaction.http) return interaction.http.status;
+  const response = interaction.exchange.response;
+  if (response.type === "result") return response.status;
+  if (response.type === "error") return response.error.status;
+  return null;
+}
+
+export function summarizeInteraction(interaction: Interaction): InteractionSummary {
+  const { exchange } = interaction;
+  const response = exchange.response;
+  return {
+    index: interaction.index,
+    family: exchange.family,
+    kind: exchange.kind,
+    provider: exchange.provider,
+    providerDetail: exchange.providerDetail,
+    model: exchange.model,
+    method: interaction.http?.method ?? exchange.request.method,
+    endpoint: exchange.request.endpoint,
+    host: interaction.http?.host ?? exchange.request.host,
+    status: statusOf(interaction),
+    streaming: isStreaming(exchange),
+    chunks: response.type === "message" ? response.chunks.length : 0,
+    error: response.type === "error" ? excerpt(`${response.error.type}: ${response.error.message}`) : null,
+    toolCalls: response.type === "message" ? response.choices.reduce((n, c) => n + c.toolCalls.length, 0) : 0,
+    problem: interaction.problem,
+    prompt: excerpt(lastUserText(exchange)),
+    reply: excerpt(replyText(exchange)),
+  };
+}
+
+/** The interaction that stands for the file in lists: the first one a provider decoded, else the first. */
+function headline(interactions: InteractionSummary[]): InteractionSummary | undefined {
+  return interactions.find((interaction) => interaction.family !== "generic") ?? interactions[0];
+}
+
+function fileFields(relPath: string, file: RecordingFile) {
+  const interactions = file.interactions.map(summarizeInteraction);
+  const first = headline(interactions);
+  const testId = file.test;
+  return {
+    broken: null,
+    format: file.format,
+    interactions,
+    family: first?.family ?? null,
+    kind: first?.kind ?? null,
+    provider: first?.provider ?? null,
+    providerDetail: first?.providerDetail ?? null,
+    model: first?.model ?? null,
+    endpoint: first?.endpoint ?? null,
+    testId,
+    test: testId ? parseTestId(testId, first?.model ?? null, file.format === "llama-stack" ? null : relPath) : null,
+    streaming: interactions.some((interaction) => interaction.streaming),
+    chunks: interactions.reduce((n, interaction) => n + interaction.chunks, 0),
+    error: interactions.find((interaction) => interaction.error !== null)?.error ?? null,
+    toolCalls: interactions.reduce((n, interaction) => n + interaction.toolCalls, 0),
+    prompt: first?.prompt ?? "",
+    reply: first?.reply ?? "",
+  } satisfies Omit<RecordingSummary, "relPath" | "fileName" | "suite" | "size" | "mtimeMs">;
+}
+
 export function summarize(relPath: string, read: ReadRecording, mtimeMs: number): RecordingSummary {
   const fileName = relPath.slice(relPath.lastIndexOf("/") + 1);
   const base = { relPath, fileName, suite: suiteOf(relPath), size: read.size, mtimeMs };
@@ -58,6 +121,8 @@ export function summarize(relPath: string, read: ReadRecording, mtimeMs: number)
     return {
       ...base,
       broken: { kind: decoded.kind, reason: decoded.reason },
+      format: null,
+      interactions: [],
       family: null,
       kind: null,
       provider: null,
@@ -74,24 +139,5 @@ export function summarize(relPath: string, read: ReadRecording, mtimeMs: number)
       reply: "",
     };
   }
-  const exchange = decoded.exchange;
-  const response = exchange.response;
-  return {
-    ...base,
-    broken: null,
-    family: exchange.family,
-    kind: exchange.kind,
-    provider: exchange.provider,
-    providerDetail: exchange.providerDetail,
-    model: exchange.model,
-    endpoint: exchange.request.endpoint,
-    testId: exchange.testId,
-    test: exchange.testId ? parseTestId(exchange.testId, exchange.model) : null,
-    streaming: isStreaming(exchange),
-    chunks: response.type === "message" ? response.chunks.length : 0,
-    error: response.type === "error" ? excerpt(`${response.error.type}: ${response.error.message}`) : null,
-    toolCalls: response.type === "message" ? response.choices.reduce((n, c) => n + c.toolCalls.length, 0) : 0,
-    prompt: excerpt(lastUserText(exchange)),
-    reply: excerpt(replyText(exchange)),
-  };
+  return { ...base, ...fileFields(relPath, decoded.file) };
 }

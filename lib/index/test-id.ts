@@ -20,7 +20,26 @@ export interface ParsedTestId {
  * as do pytest's joined parameter ids, so a known model (the one the request used) is preferred
  * when the parameters contain it.
  */
-export function parseTestId(id: string, knownModel: string | null = null): ParsedTestId {
+export function parseTestId(
+  id: string,
+  knownModel: string | null = null,
+  /** For cassettes: the file's path, which names the test file when the id is not a pytest node id. */
+  relPath: string | null = null,
+): ParsedTestId {
+  if (relPath !== null && !id.includes("::")) {
+    // A Go test path (`TestClient/Batch`), a recording name: the folder holds the test's file.
+    const slash = relPath.lastIndexOf("/");
+    return {
+      id,
+      base: id,
+      file: slash === -1 ? "" : relPath.slice(0, slash),
+      className: null,
+      functionName: id,
+      params: null,
+      provider: null,
+      model: null,
+    };
+  }
   const bracket = id.indexOf("[");
   const params = bracket !== -1 && id.endsWith("]") ? id.slice(bracket + 1, -1) : null;
   const base = params === null ? id : id.slice(0, bracket);

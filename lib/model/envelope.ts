@@ -1,10 +1,17 @@
 import { z } from "zod";
 
+/** Header values by lower-case name, as HTTP cassettes record them. */
+export const headerMapSchema = z.record(z.string(), z.array(z.string()));
+export type HeaderMap = z.infer<typeof headerMapSchema>;
+
 /** The response wrapper every recording has. Only the fields the decoders use are checked. */
 export const responseEnvelopeSchema = z.looseObject({
   body: z.unknown(),
   is_streaming: z.boolean().optional(),
-  status: z.number().int().optional(),
+  /** Null when the recorder kept no status (a WebSocket log, gRPC samples). */
+  status: z.number().int().nullable().optional(),
+  /** HTTP cassettes only: the response headers. */
+  headers: headerMapSchema.optional(),
   is_exception: z.boolean().optional(),
   exception_data: z.unknown().optional(),
   exception_message: z.string().nullable().optional(),
@@ -13,7 +20,15 @@ export const responseEnvelopeSchema = z.looseObject({
 /** Any JSON object; the request shape is checked by the decoder that claims the file. */
 const jsonObjectSchema = z.record(z.string(), z.unknown());
 
+/**
+ * The call as the providers read it. A llama-stack recording is one as it is on disk (`origin`
+ * absent or `sdk`: bodies are the SDK objects the recorder wrote). An HTTP cassette's container
+ * builds one per interaction with `origin: "http"`: the request in the raw-HTTP shape
+ * `{method, url, headers, payload}` and the response `{status, headers, body, is_streaming}`,
+ * bodies in the forms `lib/model/http-body.ts` describes.
+ */
 export const envelopeSchema = z.looseObject({
+  origin: z.enum(["sdk", "http"]).optional(),
   test_id: z.string().nullable().optional(),
   request: jsonObjectSchema,
   response: responseEnvelopeSchema,

@@ -6,12 +6,16 @@
 /** Which decoder claimed the file. `generic` is the fallback that claims anything. */
 export const FAMILIES = [
   "openai-chat",
+  "openai-responses",
   "openai-completions",
   "openai-embeddings",
   "openai-models",
+  "openai-images",
   "ollama",
   "anthropic-messages",
   "gemini",
+  "cohere-chat",
+  "bedrock",
   "tool-invocation",
   "file-processor",
   "exception",
@@ -30,6 +34,10 @@ export const CALL_KINDS = [
   "file-processing",
   "messages",
   "generate-content",
+  "responses",
+  "images",
+  /** A WebSocket log or gRPC samples: a list of frames, not one HTTP exchange. */
+  "frames",
   "http",
 ] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
@@ -40,6 +48,8 @@ export const PROVIDERS = [
   "ollama",
   "anthropic",
   "gemini",
+  "cohere",
+  "bedrock",
   "tool-runtime",
   "file-processor",
   "unknown",

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange, Family } from "@/lib/model/exchange";
+import { joinZodPath } from "@/lib/model/json-path";
 
 /**
  * One format family. `claims` looks at content only (`__type__`, body and request shapes),
@@ -24,15 +25,6 @@ export class SchemaMismatch extends Error {
   }
 }
 
-/** Joins a base path and zod issue path segments the way a reader writes JSON paths. */
-export function joinPath(base: string, segments: readonly PropertyKey[]): string {
-  let out = base;
-  for (const segment of segments) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? String(segment) : `.${String(segment)}`;
-  }
-  return out;
-}
 
 /**
  * Parses `value` (found at `path` in the file) with `schema`, or throws `SchemaMismatch`
@@ -43,5 +35,5 @@ export function parseAt<T>(schema: z.ZodType<T>, value: unknown, path: string): 
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw new SchemaMismatch(path, "invalid value");
-  throw new SchemaMismatch(joinPath(path, issue.path), issue.message);
+  throw new SchemaMismatch(joinZodPath(path, issue.path), issue.message);
 }

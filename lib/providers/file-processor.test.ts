@@ -8,7 +8,7 @@ describe("file processors", () => {
   it("reads a ProcessFileResponse: the chunks' content joined with blank lines", () => {
     const decoded = decodeValue(fixture("file-processor/pypdf.json"));
     if (!decoded.ok) throw new Error(decoded.reason);
-    const exchange = decoded.exchange;
+    const exchange = decoded.file.interactions[0]!.exchange;
     expect(exchange.family).toBe("file-processor");
     expect(exchange.kind).toBe("file-processing");
     expect(exchange.provider).toBe("file-processor");

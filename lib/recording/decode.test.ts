@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeText, lineColumn } from "./decode";
+import { lineColumn } from "@/lib/containers/llama-stack";
+import { decodeText } from "./decode";
 
 function broken(name: string): string {
   return readFileSync(new URL(`./fixtures/broken/${name}`, import.meta.url), "utf8");
@@ -28,12 +29,12 @@ describe("decodeText on broken files", () => {
   it("opens a recording with an unknown __type__ with the generic decoder and says why", () => {
     const decoded = decodeText(broken("unknown-type.json"));
     if (!decoded.ok) throw new Error(decoded.reason);
-    expect(decoded.exchange.family).toBe("generic");
-    expect(decoded.exchange.notes[0]).toBe(
+    expect(decoded.file.interactions[0]!.exchange.family).toBe("generic");
+    expect(decoded.file.interactions[0]!.exchange.notes[0]).toBe(
       'unknown __type__ "acme.types.rerank.RerankResponse" (no decoder for this class)',
     );
-    expect(decoded.exchange.model).toBe("acme/rerank-1");
-    expect(decoded.exchange.response.type).toBe("unknown");
+    expect(decoded.file.interactions[0]!.exchange.model).toBe("acme/rerank-1");
+    expect(decoded.file.interactions[0]!.exchange.response.type).toBe("unknown");
   });
 
   it("names the JSON path of a malformed stream chunk", () => {

@@ -1,104 +1,183 @@
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { envelopeSchema } from "@/lib/model/envelope";
+import { gunzipSync } from "node:zlib";
+import type { Container, ContainerCall } from "@/lib/containers/container";
+import { ContainerError } from "@/lib/containers/container";
+import { llamaStackContainer, openLlamaStackValue } from "@/lib/containers/llama-stack";
+import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
-import { joinPath, SchemaMismatch } from "@/lib/providers/decoder";
+import type { FailureKind } from "@/lib/model/failure";
+import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import type { Interaction, RecordingFile } from "@/lib/model/recording-file";
+import { SchemaMismatch } from "@/lib/providers/decoder";
 import { genericDecoder } from "@/lib/providers/generic";
 import { DECODERS } from "@/lib/providers/registry";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/sources/json-depth";
-
-export const FAILURE_KINDS = [
-  "missing",
-  "unreadable",
-  "too-large",
-  "invalid-encoding",
-  "too-deep",
-  "empty",
-  "invalid-json",
-  "not-a-recording",
-  "schema-mismatch",
-] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+import { CONTAINERS } from "./containers";
+import { testFromPath } from "./test-from-path";
 
 export type Decoded =
-  | { ok: true; exchange: Exchange; raw: unknown }
+  | { ok: true; file: RecordingFile; raw: unknown }
   | {
       ok: false;
       kind: FailureKind;
       reason: string;
-      /** The parsed JSON when the file was valid JSON. */
+      /** The parsed JSON when the file was valid JSON (llama-stack), else undefined. */
       raw: unknown;
+      /**
+       * The file starts like a recording (a recorder's top-level keys or first line, gzip magic).
+       * A candidate that does not is skipped by discovery unless it sits in a recordings folder.
+       */
+      startsLikeRecording: boolean;
     };
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+const HEAD = 4096;
+
+/** The provider decoders, first claim wins, generic last. Throws `SchemaMismatch` on bad shapes. */
+export function decodeEnvelope(envelope: Envelope): Exchange {
+  for (const decoder of DECODERS) if (decoder.claims(envelope)) return decoder.decode(envelope);
+  return genericDecoder.decode(envelope);
 }
 
-/** Describes why `text` is not valid JSON, with line and column. */
-function describeInvalidJson(text: string, error: unknown): string {
-  const errors: ParseError[] = [];
-  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (first) {
-    const { line, column } = lineColumn(text, first.offset);
-    return `invalid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
-  }
-  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+function failure(kind: FailureKind, reason: string, startsLikeRecording: boolean, raw?: unknown): Decoded {
+  return { ok: false, kind, reason, raw, startsLikeRecording };
 }
 
-/** Decodes the text of a recording file. Never throws. */
-export function decodeText(text: string): Decoded {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") return { ok: false, kind: "empty", reason: "the file is empty", raw: undefined };
-  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
-    return {
-      ok: false,
-      kind: "too-deep",
-      reason: `the JSON nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; it is not parsed`,
-      raw: undefined,
-    };
+function describe(error: unknown): string {
+  if (error instanceof SchemaMismatch) return `schema mismatch at ${error.message}`;
+  return `could not decode: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Decodes one call of a cassette; a call the providers cannot read opens generic, with its problem. */
+function decodeCall(call: ContainerCall, index: number): Interaction {
+  try {
+    return { index, exchange: decodeEnvelope(call.envelope), http: call.http, problem: call.problem, raw: call.raw };
+  } catch (error) {
+    const exchange = genericDecoder.decode(call.envelope);
+    const problem = [call.problem, describe(error)].filter((part) => part !== null).join("; ");
+    return { index, exchange, http: call.http, problem, raw: call.raw };
   }
+}
+
+/** The container whose files start like `head`, else null. */
+export function sniffContainer(head: string): Container | null {
+  return CONTAINERS.find((container) => container.sniff(head)) ?? null;
+}
+
+function openWith(container: Container, text: string, relPath: string, limits: ReadLimits): Decoded {
   let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    const opened = container.open(text, relPath, limits);
+    if (container === llamaStackContainer) {
+      // One call, which is the file: a call the providers cannot read fails the file.
+      const call = opened.calls[0];
+      raw = call?.raw;
+      if (!call) return failure("not-a-recording", "the recording holds no call", true);
+      const exchange = decodeEnvelope(call.envelope);
+      return {
+        ok: true,
+        raw,
+        file: {
+          format: "llama-stack",
+          test: opened.test ?? exchange.testId,
+          interactions: [{ index: 0, exchange, http: null, problem: null, raw }],
+          notes: opened.notes,
+        },
+      };
+    }
+    return {
+      ok: true,
+      raw: undefined,
+      file: {
+        format: opened.format,
+        test: opened.test ?? testFromPath(relPath),
+        interactions: opened.calls.map(decodeCall),
+        notes: opened.notes,
+      },
+    };
   } catch (error) {
-    return { ok: false, kind: "invalid-json", reason: describeInvalidJson(body, error), raw: undefined };
+    if (error instanceof ContainerError) {
+      return failure(error.kind, error.message, error.kind !== "not-a-recording" || container !== llamaStackContainer, raw);
+    }
+    return failure("schema-mismatch", describe(error), true, raw);
   }
-  return decodeValue(raw);
 }
 
-/** Decodes an already parsed recording. Never throws. */
+/**
+ * Decodes the text of a recording file of any format. `relPath` gives the test when the content
+ * does not say. Never throws.
+ */
+export function decodeText(text: string, relPath = "", limits: ReadLimits = DEFAULT_LIMITS): Decoded {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") return failure("empty", "the file is empty", false);
+  const head = body.slice(0, HEAD);
+  const container = sniffContainer(head);
+  if (container) return openWith(container, body, relPath, limits);
+  const start = head.trimStart().charCodeAt(0);
+  if (start === 0x7b || start === 0x5b) {
+    // JSON that names no recorder: llama-stack's reader says what it lacks (or where it is invalid).
+    const decoded = openWith(llamaStackContainer, body, relPath, limits);
+    return decoded.ok ? decoded : { ...decoded, startsLikeRecording: false };
+  }
+  return failure("not-a-recording", "not a recording: no recorder's format starts like this file", false);
+}
+
+/** Decodes an already parsed llama-stack recording. Never throws. */
 export function decodeValue(raw: unknown): Decoded {
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) {
-    const issue = envelope.error.issues[0];
-    const where = issue ? joinPath("", issue.path) || "(root)" : "(root)";
-    return {
-      ok: false,
-      kind: "not-a-recording",
-      reason: `valid JSON but not a recording: ${where}: ${issue?.message ?? "unexpected shape"} (a recording has "request" and "response" objects)`,
-      raw,
-    };
-  }
   try {
-    for (const decoder of DECODERS) {
-      if (decoder.claims(envelope.data)) return { ok: true, exchange: decoder.decode(envelope.data), raw };
-    }
-    return { ok: true, exchange: genericDecoder.decode(envelope.data), raw };
+    const opened = openLlamaStackValue(raw);
+    const call = opened.calls[0];
+    if (!call) return failure("not-a-recording", "the recording holds no call", true, raw);
+    const exchange = decodeEnvelope(call.envelope);
+    return {
+      ok: true,
+      raw,
+      file: {
+        format: "llama-stack",
+        test: opened.test ?? exchange.testId,
+        interactions: [{ index: 0, exchange, http: null, problem: null, raw }],
+        notes: [],
+      },
+    };
   } catch (error) {
-    if (error instanceof SchemaMismatch) {
-      return { ok: false, kind: "schema-mismatch", reason: `schema mismatch at ${error.message}`, raw };
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, kind: "schema-mismatch", reason: `could not decode: ${message}`, raw };
+    if (error instanceof ContainerError) return failure(error.kind, error.message, false, raw);
+    return failure("schema-mismatch", describe(error), true, raw);
   }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Decodes a file's bytes: a whole-file gzip (`.yaml.gz`, `.httprr.gz`) is undone first, bounded by
+ * the decoded-size cap. Returns the text read (for the raw view) beside the result.
+ */
+export function decodeBytes(
+  bytes: Uint8Array,
+  relPath = "",
+  limits: ReadLimits = DEFAULT_LIMITS,
+): { text: string | null; decoded: Decoded } {
+  let data = bytes;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      data = gunzipSync(bytes, { maxOutputLength: limits.maxDecodedBytes });
+    } catch (error) {
+      const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+      const reason =
+        code === "ERR_BUFFER_TOO_LARGE"
+          ? `the gzip file expands past the ${mb(limits.maxDecodedBytes)} limit; it was not read`
+          : `the gzip file is corrupt: ${error instanceof Error ? error.message : String(error)}`;
+      return { text: null, decoded: failure(code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "unreadable", reason, true) };
+    }
+  }
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
+  // Decoding replaced invalid UTF-8 with U+FFFD; only then are the bytes checked one by one.
+  if (text.includes("\uFFFD")) {
+    try {
+      utf8.decode(data);
+    } catch {
+      return {
+        text: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1"),
+        decoded: failure("invalid-encoding", "the file is not valid UTF-8", true),
+      };
+    }
+  }
+  return { text, decoded: decodeText(text, relPath, limits) };
 }

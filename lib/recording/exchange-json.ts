@@ -1,4 +1,5 @@
 import type { AssembledMessage, Exchange, RecordedError, Usage } from "@/lib/model/exchange";
+import type { HttpHeader, Interaction, RecordingFile } from "@/lib/model/recording-file";
 
 export interface MessageJson {
   role: string;
@@ -86,5 +87,55 @@ export function exchangeJson(exchange: Exchange): ExchangeJson {
     request: exchange.request,
     response,
     notes: exchange.notes,
+  };
+}
+
+/** One interaction of a cassette as `show --json` prints it: the exchange, plus what HTTP adds. */
+export interface InteractionJson extends ExchangeJson {
+  index: number;
+  status: number | null;
+  method: string | null;
+  url: string | null;
+  host: string | null;
+  request_headers: HttpHeader[];
+  response_headers: HttpHeader[];
+  /** Recorder metadata (durations, recording times, HAR timings). */
+  recorded: Record<string, unknown>;
+  /** Why the interaction could not be read fully, or null. */
+  problem: string | null;
+}
+
+export function interactionJson(interaction: Interaction): InteractionJson {
+  const { exchange, http } = interaction;
+  const response = exchange.response;
+  const status =
+    http?.status ??
+    (response.type === "result" ? response.status : response.type === "error" ? response.error.status : null);
+  return {
+    index: interaction.index,
+    ...exchangeJson(exchange),
+    status,
+    method: http?.method ?? exchange.request.method,
+    url: http?.url ?? exchange.request.url,
+    host: http?.host ?? exchange.request.host,
+    request_headers: http?.requestHeaders ?? [],
+    response_headers: http?.responseHeaders ?? [],
+    recorded: http?.meta ?? {},
+    problem: interaction.problem,
+  };
+}
+
+/** A cassette as `show --json` prints it, whatever its number of interactions. */
+export function cassetteJson(file: RecordingFile): {
+  format: RecordingFile["format"];
+  test: string | null;
+  notes: string[];
+  interactions: InteractionJson[];
+} {
+  return {
+    format: file.format,
+    test: file.test,
+    notes: file.notes,
+    interactions: file.interactions.map(interactionJson),
   };
 }

@@ -6,9 +6,16 @@ export interface DiscoveredFile {
   path: string;
   /** Path relative to the root, with forward slashes. */
   relPath: string;
+  /**
+   * The file sits in a folder named `recordings`, `cassettes` or `vcr_cassettes`: a file there
+   * that is not a recording is reported as such, where elsewhere it is skipped.
+   */
+  inRecordingFolder: boolean;
 }
 
 const NEVER_ENTER = new Set(["node_modules", ".git"]);
+const RECORDING_FOLDERS = new Set(["recordings", "cassettes", "vcr_cassettes"]);
+const CANDIDATE = /\.(json|ya?ml|har|ya?ml\.gz|httprr|httprr\.gz)$/i;
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -17,17 +24,18 @@ function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Finds the recordings under `root`: a recordings folder, a suite folder or a whole checkout.
- * When the tree holds folders named `recordings`, only `.json` files below them count; otherwise
- * every `.json` file does. `node_modules` and `.git` are never entered; links are followed only
- * to files inside the root.
+ * Finds the candidate recordings under `root`: a recordings folder, a suite folder or a whole
+ * checkout. Candidates are `.json .yaml .yml .har .yaml.gz .yml.gz .httprr .httprr.gz` files
+ * anywhere; which of them are recordings is decided by their content. llama-stack's rule holds
+ * for `.json` files: when the tree has folders named `recordings`, only those below them count.
+ * `node_modules` and `.git` are never entered; links are followed only to files inside the root.
  */
 export async function discoverRecordings(root: string): Promise<DiscoveredFile[]> {
   const realRoot = await realpath(root);
-  const all: { path: string; underRecordings: boolean }[] = [];
+  const all: { path: string; underRecordings: boolean; inRecordingFolder: boolean; json: boolean }[] = [];
   let sawRecordingsFolder = false;
 
-  async function visit(dir: string, underRecordings: boolean): Promise<void> {
+  async function visit(dir: string, underRecordings: boolean, inRecordingFolder: boolean): Promise<void> {
     // A folder that vanishes or cannot be read mid-walk (a checkout switching branches) is
     // skipped; only an unreadable root fails the walk.
     const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
@@ -41,10 +49,10 @@ export async function discoverRecordings(root: string): Promise<DiscoveredFile[]
           if (NEVER_ENTER.has(entry.name)) return;
           const isRecordings = entry.name === "recordings";
           if (isRecordings) sawRecordingsFolder = true;
-          await visit(path, underRecordings || isRecordings);
+          await visit(path, underRecordings || isRecordings, inRecordingFolder || RECORDING_FOLDERS.has(entry.name));
           return;
         }
-        if (!entry.name.endsWith(".json")) return;
+        if (!CANDIDATE.test(entry.name)) return;
         if (entry.isSymbolicLink()) {
           const target = await realpath(path).catch(() => null);
           if (target === null || !isInside(realRoot, target)) return;
@@ -53,14 +61,19 @@ export async function discoverRecordings(root: string): Promise<DiscoveredFile[]
         } else if (!entry.isFile()) {
           return;
         }
-        all.push({ path, underRecordings });
+        all.push({ path, underRecordings, inRecordingFolder, json: /\.json$/i.test(entry.name) });
       }),
     );
   }
 
-  await visit(realRoot, false);
+  const rootName = realRoot.slice(realRoot.lastIndexOf(sep) + 1);
+  await visit(realRoot, rootName === "recordings", RECORDING_FOLDERS.has(rootName));
   return all
-    .filter((file) => !sawRecordingsFolder || file.underRecordings)
-    .map(({ path }) => ({ path, relPath: relative(realRoot, path).split(sep).join("/") }))
+    .filter((file) => !file.json || !sawRecordingsFolder || file.underRecordings)
+    .map(({ path, inRecordingFolder }) => ({
+      path,
+      relPath: relative(realRoot, path).split(sep).join("/"),
+      inRecordingFolder,
+    }))
     .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }

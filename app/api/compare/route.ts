@@ -5,6 +5,7 @@ import { comparisonJson } from "@/lib/diff/comparison-json";
 import { loadRootSource } from "@/lib/diff/root-source";
 import { SourceError, type LoadedSource } from "@/lib/diff/source";
 import { getIndex } from "@/lib/index/server-index";
+import { firstExchange } from "@/lib/recording/first-exchange";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,9 @@ async function load(index: Awaited<ReturnType<typeof getIndex>>, side: "a" | "b"
   if (!loaded.decoded.ok) {
     throw new BadSource(`${side}: ${loaded.label} is not a usable recording: ${loaded.decoded.reason}`);
   }
-  return { text: loaded.text, raw: loaded.decoded.raw, exchange: loaded.decoded.exchange };
+  const exchange = firstExchange(loaded.decoded);
+  if (!exchange) throw new BadSource(`${side}: ${loaded.label} holds no interaction`);
+  return { text: loaded.text, raw: loaded.decoded.raw, exchange };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DecodedSide } from "@/lib/diff/compare";
 import { loadRootSource } from "@/lib/diff/root-source";
 import { SourceError, type LoadedSource } from "@/lib/diff/source";
 import type { RecordingIndex } from "@/lib/index/recording-index";
+import { firstExchange } from "@/lib/recording/first-exchange";
 
 /** One side of the compare page: usable, a source that cannot be read, or a broken recording. */
 export type PageSide =
@@ -14,13 +15,9 @@ async function loadSide(index: RecordingIndex, source: string): Promise<PageSide
   try {
     const loaded = await loadRootSource(index, source);
     const { decoded } = loaded;
-    if (!decoded.ok) return { status: "broken", source, loaded };
-    return {
-      status: "ok",
-      source,
-      loaded,
-      side: { text: loaded.text, raw: decoded.raw, exchange: decoded.exchange },
-    };
+    const exchange = firstExchange(decoded);
+    if (!decoded.ok || !exchange) return { status: "broken", source, loaded };
+    return { status: "ok", source, loaded, side: { text: loaded.text, raw: decoded.raw, exchange } };
   } catch (error) {
     if (error instanceof SourceError) return { status: "problem", source, message: error.message };
     throw error;

@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { RecordingSummary } from "@/lib/index/summary-schema";
+import { summaryOf } from "@/lib/index/testing/summary-builder";
 import { callOptions, pairByCall, parametrizationLabel } from "./test-calls";
 
-const summary = (relPath: string, model: string): RecordingSummary => ({
-  relPath,
-  fileName: relPath.slice(relPath.lastIndexOf("/") + 1),
-  suite: "inference",
-  size: 100,
-  mtimeMs: 0,
-  broken: null,
-  family: "openai-chat",
-  kind: "chat",
-  provider: "openai-compatible",
-  providerDetail: null,
-  model,
-  endpoint: "/v1/chat/completions",
-  testId: "t",
-  test: null,
-  streaming: true,
-  chunks: 3,
-  error: null,
-  toolCalls: 0,
-  prompt: "",
-  reply: "",
-});
+const summary = (relPath: string, model: string): RecordingSummary =>
+  summaryOf(relPath, { model, testId: "t", streaming: true, chunks: 3 });
+
 
 describe("callOptions", () => {
   it("orders calls by how many messages they sent, then by path", () => {

@@ -1,5 +1,6 @@
 import type { Decoded } from "@/lib/recording/decode";
 import type { RecordingSummary } from "@/lib/index/summary-schema";
+import { firstExchange } from "@/lib/recording/first-exchange";
 
 /** One recording of a parametrization, in call order. */
 export interface CallOption {
@@ -67,8 +68,8 @@ export async function messageCounts(
   await Promise.all(
     recordings.map(async (summary) => {
       const opened = await index.open(summary.relPath);
-      if (opened?.read.decoded.ok)
-        counts.set(summary.relPath, opened.read.decoded.exchange.request.messages.length);
+      const exchange = opened ? firstExchange(opened.read.decoded) : null;
+      if (exchange) counts.set(summary.relPath, exchange.request.messages.length);
     }),
   );
   return counts;

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Exchange } from "@/lib/model/exchange";
-import { readRecording } from "@/lib/sources/read-file";
+import { DEFAULT_LIMITS } from "@/lib/model/limits";
+import type { RecordingFile } from "@/lib/model/recording-file";
+import { readRecording } from "@/lib/recording/read-recording";
 import { BROKEN_TEXT_LIMIT, brokenView, readTextHead } from "./broken-view";
 
 const dir = mkdtempSync(join(tmpdir(), "tapedeck-broken-"));
@@ -17,10 +18,8 @@ function file(name: string, content: string | Buffer): string {
 
 describe("brokenView", () => {
   it("is null for a decoded recording", () => {
-    const exchange = {} as Exchange; // never looked at
-    expect(
-      brokenView({ size: 2, mtimeMs: 0, text: "{}", decoded: { ok: true, exchange, raw: {} } }),
-    ).toBeNull();
+    const file: RecordingFile = { format: "llama-stack", test: null, interactions: [], notes: [] };
+    expect(brokenView({ size: 2, mtimeMs: 0, text: "{}", decoded: { ok: true, file, raw: {} } })).toBeNull();
   });
 
   it("shows invalid JSON with its reason, the text, and the lines around the error", async () => {
@@ -67,7 +66,7 @@ describe("brokenView", () => {
 
   it("shows the start of a file over the size limit", async () => {
     const path = file("huge.json", `{"request": "${"y".repeat(5000)}"}`);
-    const read = await readRecording(path, 1000);
+    const read = await readRecording(path, path, { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
     expect(read.decoded.ok).toBe(false);
     const view = brokenView(read, await readTextHead(path, 100));
     expect(view).toMatchObject({ kind: "too-large", truncated: true, total: read.size });

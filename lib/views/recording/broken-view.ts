@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
-import type { FailureKind } from "@/lib/recording/decode";
-import type { ReadRecording } from "@/lib/sources/read-file";
+import type { FailureKind } from "@/lib/model/failure";
+import type { ReadRecording } from "@/lib/recording/read-recording";
 
 /** The raw text of a broken file is shown up to this many characters. */
 export const BROKEN_TEXT_LIMIT = 200 * 1024;

@@ -1,10 +1,13 @@
 import { getIndex } from "@/lib/index/server-index";
 import { relPathFromUrlSegments } from "@/lib/index/rel-path";
-import { exchangeJson } from "@/lib/recording/exchange-json";
+import { cassetteJson, exchangeJson } from "@/lib/recording/exchange-json";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /api/recordings/<path>`: the decoded exchange, or the reason the file is broken. */
+/**
+ * `GET /api/recordings/<path>`: a llama-stack recording's decoded exchange, a cassette's
+ * `{format, test, interactions}`, or the reason the file is broken.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const relPath = relPathFromUrlSegments((await params).path);
   const index = await getIndex();
@@ -18,5 +21,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
       broken: { kind: read.decoded.kind, reason: read.decoded.reason },
     });
   }
-  return Response.json({ path: summary.relPath, ok: true, exchange: exchangeJson(read.decoded.exchange) });
+  const file = read.decoded.file;
+  const first = file.interactions[0];
+  if (file.format === "llama-stack" && first) {
+    return Response.json({ path: summary.relPath, ok: true, exchange: exchangeJson(first.exchange) });
+  }
+  return Response.json({ path: summary.relPath, ok: true, ...cassetteJson(file) });
 }

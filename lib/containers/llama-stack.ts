@@ -1,0 +1,77 @@
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { envelopeSchema } from "@/lib/model/envelope";
+import type { ReadLimits } from "@/lib/model/limits";
+import { joinZodPath } from "@/lib/model/json-path";
+import { nestsDeeperThan } from "@/lib/sources/json-depth";
+import { ContainerError, type Container, type OpenedContainer } from "./container";
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Describes why `text` is not valid JSON, with line and column. */
+export function describeInvalidJson(text: string, error: unknown): string {
+  const errors: ParseError[] = [];
+  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first) {
+    const { line, column } = lineColumn(text, first.offset);
+    return `invalid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
+  }
+  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Parses JSON text within the depth bound, or throws `ContainerError` with line and column. */
+export function parseJsonFile(text: string, limits: ReadLimits): unknown {
+  if (nestsDeeperThan(text, limits.maxDepth)) {
+    throw new ContainerError(
+      `the JSON nests arrays and objects more than ${limits.maxDepth} levels deep; it is not parsed`,
+      "too-deep",
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ContainerError(describeInvalidJson(text, error), "invalid-json");
+  }
+}
+
+/** Opens an already parsed llama-stack recording: one call, the envelope as it is on disk. */
+export function openLlamaStackValue(raw: unknown): OpenedContainer {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    const where = issue ? joinZodPath("", issue.path) || "(root)" : "(root)";
+    throw new ContainerError(
+      `valid JSON but not a recording: ${where}: ${issue?.message ?? "unexpected shape"} (a recording has "request" and "response" objects)`,
+      "not-a-recording",
+    );
+  }
+  return {
+    format: "llama-stack",
+    test: envelope.data.test_id ?? null,
+    calls: [{ envelope: envelope.data, http: null, problem: null, raw }],
+    notes: [],
+  };
+}
+
+/**
+ * llama-stack's recorder: one JSON envelope `{test_id?, request, response}` a file. It also
+ * takes any JSON that is not another recorder's, so a JSON file that is not a recording gets
+ * the reason why (invalid JSON with line and column, or the shape it lacks).
+ */
+export const llamaStackContainer: Container = {
+  format: "llama-stack",
+  sniff: (head) => head.trimStart().startsWith("{") && /"(request|response|test_id)"\s*:/.test(head),
+  open: (text, _relPath, limits) => openLlamaStackValue(parseJsonFile(text, limits)),
+};

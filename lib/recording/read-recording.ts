@@ -1,0 +1,32 @@
+import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import { readFileBytes } from "@/lib/sources/read-file";
+import { decodeBytes, type Decoded } from "./decode";
+
+export interface ReadRecording {
+  size: number;
+  /** Modification time when read (0 when the file could not be opened). */
+  mtimeMs: number;
+  /** The file's text (gunzipped), when it could be read within the limits. */
+  text: string | null;
+  decoded: Decoded;
+}
+
+/** Reads and decodes one recording file of any format. Never throws. */
+export async function readRecording(
+  path: string,
+  relPath = path,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<ReadRecording> {
+  const read = await readFileBytes(path, limits.maxFileBytes);
+  if (!read.bytes) {
+    const failure = read.failure ?? { kind: "unreadable" as const, reason: "the file could not be read" };
+    return {
+      size: read.size,
+      mtimeMs: read.mtimeMs,
+      text: null,
+      decoded: { ok: false, ...failure, raw: undefined, startsLikeRecording: true },
+    };
+  }
+  const { text, decoded } = decodeBytes(read.bytes, relPath, limits);
+  return { size: read.size, mtimeMs: read.mtimeMs, text, decoded };
+}
