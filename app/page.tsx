@@ -14,12 +14,14 @@ export default async function OverviewPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {facets.total.toLocaleString("en-US")} recordings indexed under{" "}
-          <span className="font-mono">{index.root}</span>
+          {facets.total.toLocaleString("en-US")} recordings ({facets.interactions.toLocaleString("en-US")}{" "}
+          interactions) indexed under <span className="font-mono">{index.root}</span>. Counts below are of
+          interactions: a llama-stack recording is one, a cassette holds one or more.
         </p>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <StatTile label="Recordings" value={facets.total} href={listHref({})} />
+        <StatTile label="Interactions" value={facets.interactions} href={listHref({})} />
         <StatTile label="Streamed" value={facets.streaming} href={listHref({ streaming: true })} />
         <StatTile label="Not streamed" value={facets.notStreaming} href={listHref({ streaming: false })} />
         <StatTile label="Recorded errors" value={facets.errors} href={listHref({ error: true })} />
@@ -27,10 +29,13 @@ export default async function OverviewPage() {
       </div>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <FacetCard title="Suites" param="suite" counts={facets.counts.suite} />
-        <FacetCard title="Formats" param="family" counts={facets.counts.family} />
+        <FacetCard title="Recorders" param="format" counts={facets.counts.format} />
+        <FacetCard title="Families" param="family" counts={facets.counts.family} />
         <FacetCard title="Kinds of call" param="kind" counts={facets.counts.kind} />
         <FacetCard title="Providers" param="provider" counts={facets.counts.provider} />
         <FacetCard title="Models" param="model" counts={facets.counts.model} limit={15} />
+        <FacetCard title="Hosts" param="host" counts={facets.counts.host} limit={15} />
+        <FacetCard title="Statuses" param="status" counts={facets.counts.status} />
       </div>
       <section aria-labelledby="broken-heading">
         <h2 id="broken-heading" className="mb-2 text-lg font-semibold">

@@ -160,12 +160,27 @@ describe("tapedeck check", () => {
     expect(await main(["check", mixed, "--json"])).toBe(1);
     expect(out).toHaveLength(1);
     const report = JSON.parse(out[0] ?? "") as Record<string, unknown>;
-    expect(Object.keys(report).sort()).toEqual(["decoded", "failed", "files", "generic"]);
+    expect(Object.keys(report).sort()).toEqual([
+      "decoded",
+      "failed",
+      "files",
+      "formats",
+      "generic",
+      "generic_hosts",
+      "interaction_problems",
+      "interactions",
+      "skipped",
+    ]);
     expect(report).toEqual({
       files: 3,
+      interactions: 2,
+      formats: { "llama-stack": 2 },
       decoded: { "openai-chat": 1, exception: 1 },
       generic: 0,
+      generic_hosts: {},
+      skipped: 0,
       failed: [{ path: join(mixed, "recordings", "broken.json"), reason: TRUNCATED_REASON }],
+      interaction_problems: [],
     });
     expect(stderr()).toBe("");
   });
@@ -175,16 +190,21 @@ describe("tapedeck check", () => {
     expect(out).toHaveLength(1);
     expect(JSON.parse(out[0] ?? "")).toEqual({
       files: 2,
+      interactions: 2,
+      formats: { "llama-stack": 2 },
       decoded: { "openai-chat": 2 },
       generic: 0,
+      generic_hosts: {},
+      skipped: 0,
       failed: [],
+      interaction_problems: [],
     });
   });
 
   it("prints a readable report with every failure", async () => {
     expect(await main(["check", mixed])).toBe(1);
-    expect(out[0]).toBe(`3 recordings under ${mixed}`);
-    expect(stdout()).toContain("       1  failed");
+    expect(out[0]).toBe(`3 recording files under ${mixed} (2 llama-stack), 2 interactions`);
+    expect(stdout()).toContain("       1  failed files");
     expect(stdout()).toContain(`${join(mixed, "recordings", "broken.json")}: ${TRUNCATED_REASON}`);
   });
 });

@@ -26,7 +26,7 @@ test("the overview counts the root and each count links to the filtered list", a
 
   await overview.goto();
   await overview
-    .facet("Formats")
+    .facet("Families")
     .getByRole("link", { name: /^anthropic-messages \d+$/ })
     .click();
   await expect(page).toHaveURL(/family=anthropic-messages/);

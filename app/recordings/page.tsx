@@ -50,9 +50,12 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
   });
   const filters: FilterOption[] = [
     option("suite", "Suite", query.suite, facets.counts.suite),
-    option("family", "Format", query.family, facets.counts.family),
+    option("format", "Recorder", query.format, facets.counts.format),
+    option("family", "Family", query.family, facets.counts.family),
     option("provider", "Provider", query.provider, facets.counts.provider),
     option("model", "Model", query.model, facets.counts.model),
+    option("host", "Host", query.host, facets.counts.host),
+    option("status", "Status", query.status === undefined ? undefined : String(query.status), facets.counts.status),
     yesNo("streaming", "Streamed", query.streaming),
     yesNo("error", "Error", query.error),
     yesNo("broken", "Broken", query.broken),
@@ -74,6 +77,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
         <h1 className="text-2xl font-semibold tracking-tight">Recordings</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" role="status">
           {result.total.toLocaleString("en-US")} of {index.size.toLocaleString("en-US")} recordings
+          <span className="text-zinc-400"> · filter counts are interactions</span>
         </p>
       </div>
       <FilterBar q={query.q ?? ""} filters={filters} sort={sort} />

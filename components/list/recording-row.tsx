@@ -18,8 +18,14 @@ export function RecordingRow({ summary }: { summary: RecordingSummary }) {
           <Badge tone="red">broken</Badge>
         ) : (
           <>
-            <Badge tone="blue">{summary.kind}</Badge>
-            <Badge>{summary.family}</Badge>
+            {summary.format !== "llama-stack" && summary.format !== null ? (
+              <Badge tone="amber">
+                {summary.format} · {summary.interactions.length}{" "}
+                {summary.interactions.length === 1 ? "interaction" : "interactions"}
+              </Badge>
+            ) : null}
+            {summary.kind ? <Badge tone="blue">{summary.kind}</Badge> : null}
+            {summary.family ? <Badge>{summary.family}</Badge> : null}
             {summary.streaming ? <Badge tone="violet">stream · {summary.chunks} chunks</Badge> : null}
             {summary.toolCalls > 0 ? <Badge tone="green">{summary.toolCalls} tool calls</Badge> : null}
             {summary.error ? <Badge tone="red">error</Badge> : null}

@@ -17,6 +17,8 @@ interface ChunkTimelineProps {
   /** Whether the response has several choices (rows then name the choice). */
   choices: boolean;
   onSelect: (index: number, how: { focus: boolean }) => void;
+  /** Prefix of the rows' ids (`chunk-N`), so several timelines can share a page. */
+  idPrefix: string;
   ref?: Ref<ChunkTimelineHandle>;
 }
 
@@ -30,9 +32,10 @@ interface RowProps {
   marked: boolean;
   choices: boolean;
   onSelect: ChunkTimelineProps["onSelect"];
+  idPrefix: string;
 }
 
-const Row = memo(function Row({ row, selected, marked, choices, onSelect }: RowProps) {
+const Row = memo(function Row({ row, selected, marked, choices, onSelect, idPrefix }: RowProps) {
   const tone = selected
     ? "bg-indigo-50 ring-1 ring-inset ring-indigo-400 dark:bg-indigo-500/20 dark:ring-indigo-400/70"
     : marked
@@ -41,7 +44,7 @@ const Row = memo(function Row({ row, selected, marked, choices, onSelect }: RowP
   return (
     <button
       type="button"
-      id={`chunk-${row.index}`}
+      id={`${idPrefix}chunk-${row.index}`}
       aria-pressed={selected}
       data-marked={marked || undefined}
       onClick={() => onSelect(row.index, { focus: false })}
@@ -66,7 +69,15 @@ const Row = memo(function Row({ row, selected, marked, choices, onSelect }: RowP
 const KEY_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
 
 /** One row per chunk with what it adds; virtualized when long. */
-export function ChunkTimeline({ rows, selected, marked, choices, onSelect, ref }: ChunkTimelineProps) {
+export function ChunkTimeline({
+  rows,
+  selected,
+  marked,
+  choices,
+  onSelect,
+  idPrefix,
+  ref,
+}: ChunkTimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUALIZE_AFTER;
   const positions = useMemo(() => new Map(rows.map((row, position) => [row.index, position])), [rows]);
@@ -89,7 +100,7 @@ export function ChunkTimeline({ rows, selected, marked, choices, onSelect, ref }
         if (virtual) virtualizer.scrollToIndex(position, { align });
         // A virtual row appears a frame or two after the list scrolled.
         const reveal = (tries: number) => {
-          const row = document.getElementById(`chunk-${index}`);
+          const row = document.getElementById(`${idPrefix}chunk-${index}`);
           if (!row) {
             if (tries > 0) requestAnimationFrame(() => reveal(tries - 1));
             return;
@@ -100,7 +111,7 @@ export function ChunkTimeline({ rows, selected, marked, choices, onSelect, ref }
         requestAnimationFrame(() => reveal(5));
       },
     }),
-    [positions, virtual, virtualizer],
+    [positions, virtual, virtualizer, idPrefix],
   );
 
   function onKeyDown(event: KeyboardEvent) {
@@ -122,6 +133,7 @@ export function ChunkTimeline({ rows, selected, marked, choices, onSelect, ref }
     marked: marked.has(row.index),
     choices,
     onSelect,
+    idPrefix,
   });
 
   return (

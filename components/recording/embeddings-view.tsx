@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { formatCount } from "@/lib/views/recording/format";
 import { usageSummary } from "@/lib/views/recording/stream-timeline";
@@ -9,10 +10,11 @@ const SHOWN_NORMS = 24;
 
 /** How many vectors, how long, their norms, and a picture of the first one. */
 export function EmbeddingsView({ response }: { response: Embeddings }) {
+  const embeddingsId = useId();
   const norms = response.norms.slice(0, SHOWN_NORMS);
   return (
-    <section aria-labelledby="embeddings-heading" className="space-y-3">
-      <h3 id="embeddings-heading" className="text-base font-semibold">
+    <section aria-labelledby={embeddingsId} className="space-y-3">
+      <h3 id={embeddingsId} className="text-base font-semibold">
         Embeddings
       </h3>
       <dl className="grid gap-3 sm:grid-cols-4">

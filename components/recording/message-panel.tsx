@@ -11,15 +11,25 @@ interface MessagePanelProps {
   usage: string | null;
   onMode: (mode: "markdown" | "plain") => void;
   boxRef: RefObject<HTMLDivElement | null>;
+  idPrefix: string;
 }
 
 /** The reassembled message(s) of a stream, with a switch between rendered markdown and exact text. */
-export function MessagePanel({ messages, markdown, mode, marks, usage, onMode, boxRef }: MessagePanelProps) {
+export function MessagePanel({
+  messages,
+  markdown,
+  mode,
+  marks,
+  usage,
+  onMode,
+  boxRef,
+  idPrefix,
+}: MessagePanelProps) {
   const hasText = messages.some((message) => message.content !== "" || message.toolCalls.length > 0);
   return (
-    <section aria-labelledby="message-heading" className="min-w-0 space-y-2">
+    <section aria-labelledby={`${idPrefix}message-heading`} className="min-w-0 space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <h3 id="message-heading" className="text-base font-semibold">
+        <h3 id={`${idPrefix}message-heading`} className="text-base font-semibold">
           Message
         </h3>
         {hasText && (

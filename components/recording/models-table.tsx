@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ModelEntry } from "@/lib/model/exchange";
 
 function detailText(details: Record<string, unknown>): string {
@@ -8,9 +9,10 @@ function detailText(details: Record<string, unknown>): string {
 
 /** The models a provider listed. */
 export function ModelsTable({ models }: { models: ModelEntry[] }) {
+  const modelsId = useId();
   return (
-    <section aria-labelledby="models-heading" className="space-y-2">
-      <h3 id="models-heading" className="text-base font-semibold">
+    <section aria-labelledby={modelsId} className="space-y-2">
+      <h3 id={modelsId} className="text-base font-semibold">
         Models <span className="text-sm font-normal text-zinc-500">({models.length})</span>
       </h3>
       {models.length === 0 ? (

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { prettyJson } from "@/lib/views/recording/message-view";
 
 function ParamValue({ value }: { value: unknown }) {
@@ -16,10 +17,11 @@ function ParamValue({ value }: { value: unknown }) {
 
 /** Every request parameter that is not the conversation or the tools. */
 export function ParamsTable({ params }: { params: Record<string, unknown> }) {
+  const paramsId = useId();
   const entries = Object.entries(params);
   return (
-    <section aria-labelledby="params-heading" className="space-y-2">
-      <h3 id="params-heading" className="text-base font-semibold">
+    <section aria-labelledby={paramsId} className="space-y-2">
+      <h3 id={paramsId} className="text-base font-semibold">
         Parameters
       </h3>
       {entries.length === 0 ? (

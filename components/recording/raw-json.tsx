@@ -1,4 +1,4 @@
-import { highlightCode } from "@/lib/views/highlight-code";
+import { highlightCode, type CodeLanguage } from "@/lib/views/highlight-code";
 import { formatCount } from "@/lib/views/recording/format";
 import { splitForHighlight } from "@/lib/views/recording/raw-json";
 import { RawJsonRest } from "./raw-json-rest";
@@ -13,6 +13,9 @@ interface RawJsonProps {
   text: string;
   /** Loads the whole text on demand (a server action bound to this recording). */
   load: () => Promise<string | null>;
+  /** The section's title: "Raw JSON" for llama-stack recordings, "Raw YAML" or "Raw file" for cassettes. */
+  title?: string;
+  language?: CodeLanguage;
 }
 
 /**
@@ -20,13 +23,13 @@ interface RawJsonProps {
  * and sent with the page (highlighting megabytes would stall both server and browser); the whole
  * text is loaded, plain, when the reader asks for it.
  */
-export async function RawJson({ text, load }: RawJsonProps) {
+export async function RawJson({ text, load, title = "Raw JSON", language = "json" }: RawJsonProps) {
   const split = splitForHighlight(text);
-  const html = await highlightCode(split.head, "json");
+  const html = await highlightCode(split.head, language);
   return (
     <section aria-labelledby="raw-heading" className="space-y-2">
       <h2 id="raw-heading" className="text-lg font-semibold">
-        Raw JSON
+        {title}
       </h2>
       {!split.complete && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -37,7 +40,7 @@ export async function RawJson({ text, load }: RawJsonProps) {
       <div
         id={split.complete ? RAW_JSON_ID : undefined}
         role="region"
-        aria-label={split.complete ? "Raw JSON" : "Raw JSON, first part"}
+        aria-label={split.complete ? title : `${title}, first part`}
         tabIndex={0}
         className={BOX}
         dangerouslySetInnerHTML={{ __html: html }}

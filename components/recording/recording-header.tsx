@@ -19,6 +19,8 @@ interface RecordingHeaderProps {
   nameInfo: FileNameInfo | null;
   githubUrl: string | null;
   copies: HeaderCopies;
+  /** More fields to show (a cassette's recorder, interactions, hosts and models). */
+  facts?: { label: string; value: string }[];
 }
 
 const SCHEMES: Record<FileNameInfo["scheme"], string> = {
@@ -74,7 +76,14 @@ function streamingText(exchange: Exchange, summary: RecordingSummary): string {
 }
 
 /** File name, what the recording is, where it came from, and copy buttons. */
-export function RecordingHeader({ summary, exchange, nameInfo, githubUrl, copies }: RecordingHeaderProps) {
+export function RecordingHeader({
+  summary,
+  exchange,
+  nameInfo,
+  githubUrl,
+  copies,
+  facts = [],
+}: RecordingHeaderProps) {
   const request = exchange?.request;
   const provider = exchange ? [exchange.provider, exchange.providerDetail].filter(Boolean).join(" · ") : null;
   return (
@@ -106,6 +115,11 @@ export function RecordingHeader({ summary, exchange, nameInfo, githubUrl, copies
             <span className="text-zinc-500">none recorded</span>
           )}
         </Field>
+        {facts.map((fact) => (
+          <Field key={fact.label} label={fact.label}>
+            {fact.value}
+          </Field>
+        ))}
         {exchange && (
           <>
             <Field label="Family">{exchange.family}</Field>

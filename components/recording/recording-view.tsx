@@ -9,6 +9,7 @@ import { prettyJson } from "@/lib/views/recording/message-view";
 import { recordingNameInfo } from "@/lib/views/recording/name-info";
 import { HIGHLIGHT_LIMIT, rawJsonText } from "@/lib/views/recording/raw-json";
 import { loadRawJson } from "@/app/recordings/[...path]/actions";
+import { CassetteView } from "@/components/cassette/cassette-view";
 import { BROKEN_TEXT_ID, BrokenRecording } from "./broken-recording";
 import { RAW_JSON_ID, RawJson } from "./raw-json";
 import { RecordingHeader } from "./recording-header";
@@ -26,7 +27,16 @@ function messageText(exchange: Exchange): string | null {
 }
 
 /** The whole page of one recording: header, then request, response and raw JSON (or the failure). */
-export async function RecordingView({ root, opened }: { root: string; opened: OpenedRecording }) {
+export async function RecordingView({
+  root,
+  opened,
+  page = 1,
+}: {
+  root: string;
+  opened: OpenedRecording;
+  /** For a long cassette: the page of interactions to show. */
+  page?: number;
+}) {
   const { summary, read } = opened;
   const [githubUrl, head] = await Promise.all([
     readConfig().gitEnabled ? githubFileLink(root, summary.relPath) : null,
@@ -34,6 +44,18 @@ export async function RecordingView({ root, opened }: { root: string; opened: Op
   ]);
   const nameInfo = read.text !== null ? recordingNameInfo(summary, read.text) : null;
   const broken = brokenView(read, head);
+  if (read.decoded.ok && !broken && read.decoded.file.format !== "llama-stack") {
+    const rawText = read.text ?? "";
+    return (
+      <CassetteView
+        opened={opened}
+        file={read.decoded.file}
+        rawText={rawText}
+        githubUrl={githubUrl}
+        page={page}
+      />
+    );
+  }
   const exchange = firstExchange(read.decoded);
   if (!read.decoded.ok || broken || !exchange) {
     return (

@@ -12,7 +12,7 @@ import { UnknownView } from "./unknown-view";
 
 type MessageResponse = Extract<ResponseInfo, { type: "message" }>;
 
-function MessageResponseView({ response }: { response: MessageResponse }) {
+function MessageResponseView({ response, idPrefix }: { response: MessageResponse; idPrefix: string }) {
   const messages = response.choices.map(toMessageView);
   const usage = response.usage ? usageSummary(response.usage) : null;
   const markdown = messages.map((message) => <MarkdownText key={message.index} source={message.content} />);
@@ -24,13 +24,14 @@ function MessageResponseView({ response }: { response: MessageResponse }) {
         messages={messages}
         markdown={markdown}
         usage={usage}
+        idPrefix={idPrefix}
       />
     );
   }
   return (
-    <section aria-labelledby="message-heading" className="space-y-2">
+    <section aria-labelledby={`${idPrefix}message-heading`} className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h3 id="message-heading" className="text-base font-semibold">
+        <h3 id={`${idPrefix}message-heading`} className="text-base font-semibold">
           Message
         </h3>
         <span className="text-xs text-zinc-500">
@@ -51,10 +52,18 @@ function MessageResponseView({ response }: { response: MessageResponse }) {
   );
 }
 
-function ResponseBody({ response, notes }: { response: ResponseInfo; notes: string[] }) {
+function ResponseBody({
+  response,
+  notes,
+  idPrefix,
+}: {
+  response: ResponseInfo;
+  notes: string[];
+  idPrefix: string;
+}) {
   switch (response.type) {
     case "message":
-      return <MessageResponseView response={response} />;
+      return <MessageResponseView response={response} idPrefix={idPrefix} />;
     case "embeddings":
       return <EmbeddingsView response={response} />;
     case "models":
@@ -69,13 +78,29 @@ function ResponseBody({ response, notes }: { response: ResponseInfo; notes: stri
 }
 
 /** What came back, by kind of response. */
-export function ResponsePanel({ response, notes }: { response: ResponseInfo; notes: string[] }) {
+export function ResponsePanel({
+  response,
+  notes,
+  idPrefix = "",
+  level = 2,
+}: {
+  response: ResponseInfo;
+  notes: string[];
+  /** Prefix of element ids, so several interactions can share a page. */
+  idPrefix?: string;
+  /** The heading level (3 inside a cassette's interaction). */
+  level?: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby="response-heading" className="space-y-4">
-      <h2 id="response-heading" className="text-lg font-semibold">
+    <section aria-labelledby={`${idPrefix}response-heading`} className="space-y-4">
+      <Heading
+        id={`${idPrefix}response-heading`}
+        className={level === 2 ? "text-lg font-semibold" : "text-base font-semibold"}
+      >
         Response
-      </h2>
-      <ResponseBody response={response} notes={notes} />
+      </Heading>
+      <ResponseBody response={response} notes={notes} idPrefix={idPrefix} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { JsonBlock } from "./code-block";
 import { LongText } from "./long-text";
@@ -18,13 +19,14 @@ function jsonOf(text: string): { value: unknown } | null {
 
 /** A tool invocation, file processing or plain HTTP result: its text and its value. */
 export function ResultView({ response }: { response: Result }) {
+  const resultId = useId();
   const showValue =
     response.value !== undefined && response.value !== null && response.value !== response.text;
   const json = response.text ? jsonOf(response.text) : null;
   return (
-    <section aria-labelledby="result-heading" className="space-y-3">
+    <section aria-labelledby={resultId} className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h3 id="result-heading" className="text-base font-semibold">
+        <h3 id={resultId} className="text-base font-semibold">
           Result
         </h3>
         {response.status !== null && (

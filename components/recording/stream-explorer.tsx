@@ -31,6 +31,8 @@ export interface StreamExplorerProps {
   markdown: ReactNode[];
   /** Token usage of the whole response, already summarized. */
   usage: string | null;
+  /** Prefix of element ids and of the `#…chunk-N` link: `interaction-2-` on a cassette's page. */
+  idPrefix?: string;
 }
 
 const HASH_EVENT = "tapedeck:hashchange";
@@ -55,14 +57,14 @@ function setHash(hash: string) {
  * in the strip or the timeline marks the characters it added; text selected in the message marks
  * the chunks that made it. The selected chunk lives in the URL (`#chunk-42`).
  */
-export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplorerProps) {
+export function StreamExplorer({ rows, messages, markdown, usage, idPrefix = "" }: StreamExplorerProps) {
   const hash = useSyncExternalStore(
     subscribeHash,
     () => location.hash,
     () => "",
   );
   const rowByIndex = useMemo(() => new Map(rows.map((row) => [row.index, row])), [rows]);
-  const hashed = chunkFromHash(hash);
+  const hashed = chunkFromHash(hash, idPrefix);
   const selected = hashed !== null && rowByIndex.has(hashed) ? hashed : null;
   const [modeOverride, setModeOverride] = useState<"markdown" | "plain" | null>(null);
   const mode = modeOverride ?? (selected !== null ? "plain" : "markdown");
@@ -90,11 +92,14 @@ export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplor
     return map;
   }, [selected, rowByIndex]);
 
-  const select = useCallback((index: number | null, how: { focus: boolean } = { focus: false }) => {
-    focusNext.current = how.focus;
-    setModeOverride(null);
-    setHash(index === null ? "" : `#chunk-${index}`);
-  }, []);
+  const select = useCallback(
+    (index: number | null, how: { focus: boolean } = { focus: false }) => {
+      focusNext.current = how.focus;
+      setModeOverride(null);
+      setHash(index === null ? "" : `#${idPrefix}chunk-${index}`);
+    },
+    [idPrefix],
+  );
 
   const onTextRange = useCallback((range: FieldRange | null) => {
     setTextRange((previous) =>
@@ -123,9 +128,9 @@ export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplor
 
   return (
     <div className="space-y-3">
-      <section aria-labelledby="chunks-heading" className="space-y-2">
+      <section aria-labelledby={`${idPrefix}chunks-heading`} className="space-y-2">
         <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-          <h3 id="chunks-heading" className="text-base font-semibold">
+          <h3 id={`${idPrefix}chunks-heading`} className="text-base font-semibold">
             Chunks
           </h3>
           <span className="text-sm text-zinc-500">{rows.length.toLocaleString("en-US")} chunks</span>
@@ -147,6 +152,7 @@ export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplor
           marked={marked}
           choices={messages.length > 1}
           onSelect={select}
+          idPrefix={idPrefix}
         />
         <MessagePanel
           boxRef={messageBox}
@@ -156,6 +162,7 @@ export function StreamExplorer({ rows, messages, markdown, usage }: StreamExplor
           marks={marks}
           usage={usage}
           onMode={setModeOverride}
+          idPrefix={idPrefix}
         />
       </div>
     </div>

@@ -1,11 +1,13 @@
+import { useId } from "react";
 import type { ToolDefinition } from "@/lib/model/exchange";
 import { JsonBlock } from "./code-block";
 
 /** The tools offered to the model, each collapsible with its description and parameter schema. */
 export function ToolDefinitions({ tools }: { tools: ToolDefinition[] }) {
+  const toolsId = useId();
   return (
-    <section aria-labelledby="tools-heading" className="space-y-2">
-      <h3 id="tools-heading" className="text-base font-semibold">
+    <section aria-labelledby={toolsId} className="space-y-2">
+      <h3 id={toolsId} className="text-base font-semibold">
         Tools <span className="text-sm font-normal text-zinc-500">({tools.length})</span>
       </h3>
       <ul className="space-y-2">

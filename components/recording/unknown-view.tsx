@@ -1,11 +1,13 @@
+import { useId } from "react";
 /** A recording no decoder understood: why, and where to look instead. */
 export function UnknownView({ notes }: { notes: string[] }) {
+  const unknownId = useId();
   return (
     <section
-      aria-labelledby="unknown-heading"
+      aria-labelledby={unknownId}
       className="space-y-2 rounded-lg border border-zinc-300 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900"
     >
-      <h3 id="unknown-heading" className="text-base font-semibold">
+      <h3 id={unknownId} className="text-base font-semibold">
         Not understood
       </h3>
       <p className="text-sm">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CALL_KINDS, FAMILIES, PROVIDERS } from "@/lib/model/exchange";
+import { RECORDING_FORMATS } from "@/lib/model/recording-file";
 import type { RecordingIndex } from "./recording-index";
 import type { RecordingSummary } from "./summary-schema";
 
@@ -12,10 +13,18 @@ export const SORTS = ["test", "path", "model", "size", "chunks"] as const;
 export const recordingQuerySchema = z.strictObject({
   q: optionalText,
   suite: optionalText,
+  format: z.enum([...RECORDING_FORMATS]).optional(),
   family: z.enum([...FAMILIES]).optional(),
   kind: z.enum([...CALL_KINDS]).optional(),
   provider: z.enum([...PROVIDERS]).optional(),
   model: optionalText,
+  host: optionalText,
+  status: z.coerce
+    .number({ error: "must be an HTTP status" })
+    .int("must be an HTTP status")
+    .min(100, "must be an HTTP status")
+    .max(599, "must be an HTTP status")
+    .optional(),
   test: optionalText,
   streaming: flag.optional(),
   error: flag.optional(),
@@ -54,17 +63,30 @@ export function parseRecordingQuery(
   return { ok: false, message };
 }
 
+/** True when one interaction of the file has every per-interaction property the query asks. */
+function someInteractionMatches(summary: RecordingSummary, query: RecordingQuery): boolean {
+  return summary.interactions.some(
+    (interaction) =>
+      (query.family === undefined || interaction.family === query.family) &&
+      (query.kind === undefined || interaction.kind === query.kind) &&
+      (query.provider === undefined || interaction.provider === query.provider) &&
+      (query.model === undefined || interaction.model === query.model) &&
+      (query.host === undefined || interaction.host === query.host) &&
+      (query.status === undefined || interaction.status === query.status) &&
+      (query.streaming === undefined || interaction.streaming === query.streaming) &&
+      (query.error === undefined || (interaction.error !== null) === query.error),
+  );
+}
+
+const PER_INTERACTION = ["family", "kind", "provider", "model", "host", "status", "streaming", "error"] as const;
+
 function matches(summary: RecordingSummary, query: RecordingQuery): boolean {
   if (query.suite !== undefined && summary.suite !== query.suite) return false;
-  if (query.family !== undefined && summary.family !== query.family) return false;
-  if (query.kind !== undefined && summary.kind !== query.kind) return false;
-  if (query.provider !== undefined && summary.provider !== query.provider) return false;
-  if (query.model !== undefined && summary.model !== query.model) return false;
+  if (query.format !== undefined && summary.format !== query.format) return false;
   if (query.test !== undefined && summary.test?.base !== query.test && summary.testId !== query.test)
     return false;
-  if (query.streaming !== undefined && summary.streaming !== query.streaming) return false;
-  if (query.error !== undefined && (summary.error !== null) !== query.error) return false;
   if (query.broken !== undefined && (summary.broken !== null) !== query.broken) return false;
+  if (PER_INTERACTION.some((key) => query[key] !== undefined) && !someInteractionMatches(summary, query)) return false;
   return true;
 }
 

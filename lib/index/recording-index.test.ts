@@ -93,6 +93,28 @@ describe("RecordingIndex discovery", () => {
       size: info.size,
       mtimeMs: info.mtimeMs,
       broken: null,
+      format: "llama-stack",
+      interactions: [
+        {
+          index: 0,
+          family: "openai-chat",
+          kind: "chat",
+          provider: "openai-compatible",
+          providerDetail: "localhost:11434",
+          model: "m",
+          method: "POST",
+          endpoint: "/v1/chat/completions",
+          host: "localhost:11434",
+          status: null,
+          streaming: false,
+          chunks: 0,
+          error: null,
+          toolCalls: 0,
+          problem: null,
+          prompt: "Will it rain in Lisbon tomorrow?",
+          reply: "Sunny all day.",
+        },
+      ],
       family: "openai-chat",
       kind: "chat",
       provider: "openai-compatible",
@@ -200,6 +222,7 @@ describe("RecordingIndex.open", () => {
       kind: "missing",
       reason: "the file no longer exists",
       raw: undefined,
+      startsLikeRecording: true,
     });
   });
 });

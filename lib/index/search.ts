@@ -11,15 +11,32 @@ interface SearchDocument {
   error: string;
 }
 
+/** Distinct values joined (a cassette's interactions often repeat a model or a host). */
+function joined(values: (string | null)[]): string {
+  return [...new Set(values.filter((value): value is string => !!value))].join(" ");
+}
+
 function toDocument(summary: RecordingSummary): SearchDocument {
+  const { interactions } = summary;
+  if (interactions.length <= 1) {
+    return {
+      id: summary.relPath,
+      testId: summary.testId ?? "",
+      model: summary.model ?? "",
+      prompt: summary.prompt,
+      reply: summary.reply,
+      fileName: summary.fileName,
+      error: summary.error ?? summary.broken?.reason ?? "",
+    };
+  }
   return {
     id: summary.relPath,
     testId: summary.testId ?? "",
-    model: summary.model ?? "",
-    prompt: summary.prompt,
-    reply: summary.reply,
+    model: joined(interactions.map((interaction) => interaction.model)),
+    prompt: joined(interactions.map((interaction) => interaction.prompt)),
+    reply: joined(interactions.map((interaction) => interaction.reply)),
     fileName: summary.fileName,
-    error: summary.error ?? summary.broken?.reason ?? "",
+    error: joined(interactions.map((interaction) => interaction.error)),
   };
 }
 

@@ -115,7 +115,8 @@ function fileFields(relPath: string, file: RecordingFile) {
 
 export function summarize(relPath: string, read: ReadRecording, mtimeMs: number): RecordingSummary {
   const fileName = relPath.slice(relPath.lastIndexOf("/") + 1);
-  const base = { relPath, fileName, suite: suiteOf(relPath), size: read.size, mtimeMs };
+  const format = read.decoded.ok ? read.decoded.file.format : null;
+  const base = { relPath, fileName, suite: suiteOf(relPath, format), size: read.size, mtimeMs };
   const { decoded } = read;
   if (!decoded.ok) {
     return {

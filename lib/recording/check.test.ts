@@ -191,6 +191,7 @@ describe("checkDirectory", () => {
     expect(report.genericFiles).toEqual([
       {
         path: join(root, "tests/integration/inference/recordings/unknown.json"),
+        interaction: null,
         reason: 'unknown __type__ "acme.types.Mystery" (no decoder for this class)',
       },
     ]);
@@ -222,10 +223,15 @@ describe("checkDirectory", () => {
     const sub = await checkDirectory(join(root, "tests/integration/tools"));
     expect(sub).toEqual({
       files: 1,
+      interactions: 1,
+      formats: { "llama-stack": 1 },
       decoded: { "tool-invocation": 1 },
       generic: 0,
+      genericHosts: {},
       genericFiles: [],
+      skipped: 0,
       failed: [],
+      interactionProblems: [],
     });
   });
 });

@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import type { Container, ContainerCall } from "@/lib/containers/container";
 import { ContainerError } from "@/lib/containers/container";
-import { llamaStackContainer, openLlamaStackValue } from "@/lib/containers/llama-stack";
+import { llamaStackContainer, openLlamaStackValue, parseJsonFile } from "@/lib/containers/llama-stack";
 import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
 import type { FailureKind } from "@/lib/model/failure";
@@ -48,7 +48,13 @@ function describe(error: unknown): string {
 /** Decodes one call of a cassette; a call the providers cannot read opens generic, with its problem. */
 function decodeCall(call: ContainerCall, index: number): Interaction {
   try {
-    return { index, exchange: decodeEnvelope(call.envelope), http: call.http, problem: call.problem, raw: call.raw };
+    return {
+      index,
+      exchange: decodeEnvelope(call.envelope),
+      http: call.http,
+      problem: call.problem,
+      raw: call.raw,
+    };
   } catch (error) {
     const exchange = genericDecoder.decode(call.envelope);
     const problem = [call.problem, describe(error)].filter((part) => part !== null).join("; ");
@@ -61,27 +67,51 @@ export function sniffContainer(head: string): Container | null {
   return CONTAINERS.find((container) => container.sniff(head)) ?? null;
 }
 
-function openWith(container: Container, text: string, relPath: string, limits: ReadLimits): Decoded {
-  let raw: unknown;
+/** Opens a llama-stack recording from its parsed JSON: one call, which is the file. */
+function openLlamaStack(raw: unknown, startsLikeRecording: boolean): Decoded {
+  try {
+    const opened = openLlamaStackValue(raw);
+    const call = opened.calls[0];
+    if (!call) return failure("not-a-recording", "the recording holds no call", startsLikeRecording, raw);
+    // A call the providers cannot read fails the file: there is nothing else in it to show.
+    const exchange = decodeEnvelope(call.envelope);
+    return {
+      ok: true,
+      raw,
+      file: {
+        format: "llama-stack",
+        test: opened.test ?? exchange.testId,
+        interactions: [{ index: 0, exchange, http: null, problem: null, raw }],
+        notes: opened.notes,
+      },
+    };
+  } catch (error) {
+    if (error instanceof ContainerError) {
+      return failure(error.kind, error.message, startsLikeRecording, raw);
+    }
+    return failure("schema-mismatch", describe(error), true, raw);
+  }
+}
+
+function openWith(
+  container: Container,
+  text: string,
+  relPath: string,
+  limits: ReadLimits,
+  sniffed: boolean,
+): Decoded {
+  if (container === llamaStackContainer) {
+    let raw: unknown;
+    try {
+      raw = parseJsonFile(text, limits);
+    } catch (error) {
+      if (error instanceof ContainerError) return failure(error.kind, error.message, sniffed);
+      throw error;
+    }
+    return openLlamaStack(raw, sniffed);
+  }
   try {
     const opened = container.open(text, relPath, limits);
-    if (container === llamaStackContainer) {
-      // One call, which is the file: a call the providers cannot read fails the file.
-      const call = opened.calls[0];
-      raw = call?.raw;
-      if (!call) return failure("not-a-recording", "the recording holds no call", true);
-      const exchange = decodeEnvelope(call.envelope);
-      return {
-        ok: true,
-        raw,
-        file: {
-          format: "llama-stack",
-          test: opened.test ?? exchange.testId,
-          interactions: [{ index: 0, exchange, http: null, problem: null, raw }],
-          notes: opened.notes,
-        },
-      };
-    }
     return {
       ok: true,
       raw: undefined,
@@ -93,10 +123,8 @@ function openWith(container: Container, text: string, relPath: string, limits: R
       },
     };
   } catch (error) {
-    if (error instanceof ContainerError) {
-      return failure(error.kind, error.message, error.kind !== "not-a-recording" || container !== llamaStackContainer, raw);
-    }
-    return failure("schema-mismatch", describe(error), true, raw);
+    if (error instanceof ContainerError) return failure(error.kind, error.message, true);
+    return failure("schema-mismatch", describe(error), true);
   }
 }
 
@@ -109,37 +137,18 @@ export function decodeText(text: string, relPath = "", limits: ReadLimits = DEFA
   if (body.trim() === "") return failure("empty", "the file is empty", false);
   const head = body.slice(0, HEAD);
   const container = sniffContainer(head);
-  if (container) return openWith(container, body, relPath, limits);
+  if (container) return openWith(container, body, relPath, limits, true);
   const start = head.trimStart().charCodeAt(0);
-  if (start === 0x7b || start === 0x5b) {
+  if (start === 0x7b || start === 0x5b || /\.json$/i.test(relPath)) {
     // JSON that names no recorder: llama-stack's reader says what it lacks (or where it is invalid).
-    const decoded = openWith(llamaStackContainer, body, relPath, limits);
-    return decoded.ok ? decoded : { ...decoded, startsLikeRecording: false };
+    return openWith(llamaStackContainer, body, relPath, limits, false);
   }
   return failure("not-a-recording", "not a recording: no recorder's format starts like this file", false);
 }
 
 /** Decodes an already parsed llama-stack recording. Never throws. */
 export function decodeValue(raw: unknown): Decoded {
-  try {
-    const opened = openLlamaStackValue(raw);
-    const call = opened.calls[0];
-    if (!call) return failure("not-a-recording", "the recording holds no call", true, raw);
-    const exchange = decodeEnvelope(call.envelope);
-    return {
-      ok: true,
-      raw,
-      file: {
-        format: "llama-stack",
-        test: opened.test ?? exchange.testId,
-        interactions: [{ index: 0, exchange, http: null, problem: null, raw }],
-        notes: [],
-      },
-    };
-  } catch (error) {
-    if (error instanceof ContainerError) return failure(error.kind, error.message, false, raw);
-    return failure("schema-mismatch", describe(error), true, raw);
-  }
+  return openLlamaStack(raw, true);
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -164,7 +173,10 @@ export function decodeBytes(
         code === "ERR_BUFFER_TOO_LARGE"
           ? `the gzip file expands past the ${mb(limits.maxDecodedBytes)} limit; it was not read`
           : `the gzip file is corrupt: ${error instanceof Error ? error.message : String(error)}`;
-      return { text: null, decoded: failure(code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "unreadable", reason, true) };
+      return {
+        text: null,
+        decoded: failure(code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "unreadable", reason, true),
+      };
     }
   }
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");

@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 
-export type CodeLanguage = "json" | "text";
+export type CodeLanguage = "json" | "yaml" | "text";
 
 /** Lines longer than this are shown as plain text inside the highlighted block (tokenizing them is slow). */
 const MAX_TOKENIZED_LINE = 10_000;
@@ -17,7 +17,7 @@ declare global {
 function highlighter(): Promise<Highlighter> {
   globalThis.__tapedeckHighlighter ??= createHighlighter({
     themes: ["github-light", "github-dark"],
-    langs: ["json"],
+    langs: ["json", "yaml"],
     // The JavaScript engine starts at once and is faster than Oniguruma on JSON.
     engine: createJavaScriptRegexEngine(),
   }).catch((error: unknown) => {

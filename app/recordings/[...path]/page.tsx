@@ -8,6 +8,7 @@ import { relPathFromUrlSegments } from "@/lib/index/rel-path";
 
 interface RecordingPageProps {
   params: Promise<{ path: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: RecordingPageProps): Promise<Metadata> {
@@ -15,15 +16,17 @@ export async function generateMetadata({ params }: RecordingPageProps): Promise<
   return { title: relPath ? relPath.slice(relPath.lastIndexOf("/") + 1) : "Recording" };
 }
 
-export default async function RecordingPage({ params }: RecordingPageProps) {
+export default async function RecordingPage({ params, searchParams }: RecordingPageProps) {
   const relPath = relPathFromUrlSegments((await params).path);
+  const pageParam = (await searchParams).page;
+  const page = typeof pageParam === "string" && /^\d{1,9}$/.test(pageParam) ? Number(pageParam) : 1;
   if (!relPath) notFound();
   const index = await getIndex();
   const opened = await index.open(relPath);
   if (!opened) notFound();
   return (
     <div className="space-y-8">
-      <RecordingView root={index.root} opened={opened} />
+      <RecordingView root={index.root} opened={opened} page={page} />
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">
           History

@@ -65,8 +65,9 @@ export function chunksForRange(index: RangeIndex, range: FieldRange): number[] {
 }
 
 /** Parses `#chunk-42` into 42; null for any other hash. */
-export function chunkFromHash(hash: string): number | null {
-  const match = /^#chunk-(\d{1,9})$/.exec(hash);
+export function chunkFromHash(hash: string, prefix = ""): number | null {
+  if (!hash.startsWith(`#${prefix}chunk-`)) return null;
+  const match = /^(\d{1,9})$/.exec(hash.slice(prefix.length + 7));
   return match?.[1] ? Number(match[1]) : null;
 }
 

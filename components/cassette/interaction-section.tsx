@@ -1,0 +1,71 @@
+import type { Interaction } from "@/lib/model/recording-file";
+import { interactionId, statusTone } from "@/lib/views/recording/cassette-view";
+import { RequestPanel } from "@/components/recording/request-panel";
+import { ResponsePanel } from "@/components/recording/response-panel";
+import { HttpHeaders } from "./http-headers";
+import { STATUS_TONES } from "./interaction-strip";
+
+function metaText(meta: Record<string, unknown>): string[] {
+  return Object.entries(meta).flatMap(([key, value]) => {
+    if (value === null || value === undefined || value === "") return [];
+    if (typeof value === "object") return [];
+    return [`${key} ${String(value)}`];
+  });
+}
+
+/**
+ * One interaction of a cassette: the HTTP line and status, what the providers made of it, the
+ * headers (collapsed), then today's request and response views. Ids inside are prefixed with
+ * `interaction-N-`, so `#interaction-N-chunk-M` links to a chunk of its stream.
+ */
+export function InteractionSection({ interaction }: { interaction: Interaction }) {
+  const { exchange, http, index } = interaction;
+  const id = interactionId(index);
+  const status = http?.status ?? null;
+  const method = http?.method ?? exchange.request.method ?? "";
+  const url = http?.url ?? exchange.request.url ?? "";
+  const facts = [
+    exchange.family === "generic" ? "not decoded by a provider" : exchange.family,
+    exchange.model,
+    exchange.providerDetail,
+    ...metaText(http?.meta ?? {}),
+  ].filter((fact): fact is string => typeof fact === "string" && fact !== "");
+  return (
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="scroll-mt-4 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+    >
+      <header className="space-y-1">
+        <h2 id={`${id}-heading`} className="flex flex-wrap items-baseline gap-x-2 text-base font-semibold">
+          <a href={`#${id}`} className="font-mono text-zinc-500 hover:underline">
+            #{index}
+          </a>
+          <span className="font-mono">{method}</span>
+          <span className="min-w-0 break-all font-mono text-sm font-normal">{url}</span>
+          {status !== null && (
+            <span className={`font-mono text-sm ${STATUS_TONES[statusTone(status)]}`}>
+              → {status}
+              {http?.statusText ? ` ${http.statusText}` : ""}
+            </span>
+          )}
+        </h2>
+        <p className="text-xs text-zinc-500">{facts.join(" · ")}</p>
+      </header>
+      {interaction.problem && (
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+        >
+          This interaction could not be read fully: {interaction.problem}
+        </p>
+      )}
+      {exchange.family === "generic" && exchange.notes.length > 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{exchange.notes[0]}</p>
+      )}
+      {http && <HttpHeaders request={http.requestHeaders} response={http.responseHeaders} />}
+      <RequestPanel request={exchange.request} idPrefix={`${id}-`} level={3} />
+      <ResponsePanel response={exchange.response} notes={exchange.notes} idPrefix={`${id}-`} level={3} />
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { recordingHref } from "@/lib/index/list-href";
+import type { StatusTone, StripRow } from "@/lib/views/recording/cassette-view";
+
+export const STATUS_TONES: Record<StatusTone, string> = {
+  ok: "text-emerald-700 dark:text-emerald-400",
+  redirect: "text-sky-700 dark:text-sky-400",
+  "client-error": "text-amber-700 dark:text-amber-400",
+  "server-error": "text-red-700 dark:text-red-400",
+  none: "text-zinc-500",
+};
+
+interface InteractionStripProps {
+  relPath: string;
+  rows: (StripRow & { page: number })[];
+  page: number;
+}
+
+/**
+ * Every interaction of a cassette in one compact table: method, host and path, model, status,
+ * streamed or not. Each row links to its section (on another page of a long cassette).
+ */
+export function InteractionStrip({ relPath, rows, page }: InteractionStripProps) {
+  return (
+    <nav
+      aria-label="Interactions"
+      className="max-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <table className="w-full table-fixed text-left text-xs">
+        <thead className="sticky top-0 bg-zinc-50 text-zinc-500 dark:bg-zinc-900">
+          <tr>
+            <th scope="col" className="w-12 px-2 py-1 text-right font-medium">
+              #
+            </th>
+            <th scope="col" className="px-2 py-1 font-medium">
+              Call
+            </th>
+            <th scope="col" className="hidden w-56 px-2 py-1 font-medium sm:table-cell">
+              Model
+            </th>
+            <th scope="col" className="w-14 px-2 py-1 font-medium">
+              Status
+            </th>
+            <th scope="col" className="w-36 px-2 py-1 font-medium">
+              Reply
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const href =
+              row.page === page
+                ? `#interaction-${row.index}`
+                : recordingHref(relPath, { page: row.page, interaction: row.index });
+            return (
+              <tr
+                key={row.index}
+                className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/60"
+              >
+                <td className="px-2 py-1 text-right font-mono tabular-nums text-zinc-500">{row.index}</td>
+                <td className="px-2 py-1 font-mono">
+                  <Link
+                    href={href}
+                    className="block truncate hover:underline"
+                    title={`${row.method} ${row.host}${row.path}`}
+                  >
+                    <span className="font-semibold">{row.method}</span>{" "}
+                    <span className="text-zinc-500">{row.host}</span>
+                    {row.path}
+                  </Link>
+                </td>
+                <td className="hidden truncate px-2 py-1 sm:table-cell">
+                  {row.model ?? <span className="text-zinc-400">–</span>}
+                </td>
+                <td
+                  className={`whitespace-nowrap px-2 py-1 font-mono tabular-nums ${STATUS_TONES[row.tone]}`}
+                >
+                  {row.status ?? "–"}
+                </td>
+                <td className="truncate px-2 py-1 text-zinc-600 dark:text-zinc-400">
+                  {row.problem ? <span className="text-red-700 dark:text-red-400">problem · </span> : null}
+                  {row.error
+                    ? "error"
+                    : row.streamed
+                      ? `stream${row.chunks > 0 ? ` of ${row.chunks}` : ""}`
+                      : "whole"}
+                  {row.family === "generic" ? " · HTTP" : ""}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </nav>
+  );
+}
