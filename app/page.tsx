@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FacetCard } from "@/components/overview/facet-card";
 import { StatTile } from "@/components/overview/stat-tile";
-import { listHref, recordingHref } from "@/lib/index/list-href";
+import { listHref, recordingHref } from "@/lib/urls";
 import { getIndex } from "@/lib/index/server-index";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 import { startLoadServer } from "@/scripts/load/server";
 import { printFigure } from "./harness";
 

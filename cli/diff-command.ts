@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { compareRecordings } from "@/lib/diff/compare";
-import { loadCliSource, SourceError, type LoadedSource } from "@/lib/diff/source";
+import { loadCliSource, type LoadedSource } from "@/lib/recording/load-source";
+import { SourceError } from "@/lib/sources/side-source";
 import { comparisonJson } from "@/lib/diff/comparison-json";
 import { parseCommand, positionals, UsageError } from "./args";
 import { renderComparison } from "./render-comparison";

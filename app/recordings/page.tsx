@@ -7,6 +7,7 @@ import { RecordingRow } from "@/components/list/recording-row";
 import { groupByTest } from "@/lib/index/group";
 import { defaultQuery, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
 import { getIndex } from "@/lib/index/server-index";
+import { testHref } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Recordings" };
@@ -102,7 +103,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
                   <div key={test.base ?? "none"} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                     <h3 className="px-3 pt-2 text-sm font-medium">
                       {test.base ? (
-                        <Link href={`/tests?id=${encodeURIComponent(test.base)}`} className="hover:underline">
+                        <Link href={testHref(test.base)} className="hover:underline">
                           {test.label}
                         </Link>
                       ) : (

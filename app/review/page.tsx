@@ -5,7 +5,7 @@ import { ReviewGroups } from "@/components/review/review-groups";
 import { ReviewMessage } from "@/components/review/review-message";
 import { ReviewSummary } from "@/components/review/review-summary";
 import { gitDisabledReason } from "@/lib/config";
-import { rootRepository } from "@/lib/diff/root-source";
+import { rootRepository } from "@/lib/index/root-source";
 import { getIndex } from "@/lib/index/server-index";
 import { isWorkingTree } from "@/lib/review/links";
 import { loadReview } from "@/lib/review/review-cache";

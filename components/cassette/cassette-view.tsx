@@ -1,5 +1,5 @@
 import type { OpenedRecording } from "@/lib/index/recording-index";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 import type { RecordingFile } from "@/lib/model/recording-file";
 import { formatCount } from "@/lib/views/recording/format";
 import {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 
 /** Pages of a long cassette's interactions. */
 export function InteractionPager({

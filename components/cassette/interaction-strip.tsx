@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 import type { StatusTone, StripRow } from "@/lib/views/recording/cassette-view";
 
 export const STATUS_TONES: Record<StatusTone, string> = {

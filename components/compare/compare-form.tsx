@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { compareHref, type CompareQuery } from "@/lib/views/compare/compare-query";
+import { compareHref } from "@/lib/urls";
+import type { CompareQuery } from "@/lib/views/compare/compare-query";
 
 const INPUT =
   "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900";

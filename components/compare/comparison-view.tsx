@@ -1,7 +1,8 @@
 import { compareRecordings, type DecodedSide } from "@/lib/diff/compare";
 import { rawJsonDiff } from "@/lib/views/compare/aligned-json";
 import { requestChangeList, rawResponseChangeList } from "@/lib/views/compare/change-lists";
-import { compareHref, type CompareQuery } from "@/lib/views/compare/compare-query";
+import { compareHref } from "@/lib/urls";
+import type { CompareQuery } from "@/lib/views/compare/compare-query";
 import { capBlocks } from "@/lib/views/compare/line-diff";
 import { metadataRows } from "@/lib/views/compare/metadata-rows";
 import { formatCount } from "@/lib/views/recording/format";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { compareHref } from "@/lib/views/compare/compare-query";
+import { compareHref } from "@/lib/urls";
 import { pairByCall, type CallOption } from "@/lib/views/compare/test-calls";
 
 export interface CallGroup {

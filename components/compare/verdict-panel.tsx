@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Comparison } from "@/lib/diff/compare";
-import { parseSource } from "@/lib/diff/source";
-import { recordingHref } from "@/lib/index/list-href";
+import { parseSource } from "@/lib/sources/side-source";
+import { recordingHref } from "@/lib/urls";
 import { NoiseToggle } from "./noise-toggle";
 import { VERDICT_MEANINGS, VerdictBadge } from "./verdict-badge";
 

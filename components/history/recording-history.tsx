@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/compare/verdict-badge";
 import { gitDisabledReason } from "@/lib/config";
-import { rootRepository } from "@/lib/diff/root-source";
-import { recordingHistory, type HistoryEntry } from "@/lib/git/history";
-import { compareHref } from "@/lib/views/compare/compare-query";
+import { rootRepository } from "@/lib/index/root-source";
+import { recordingHistory, type HistoryEntry } from "@/lib/diff/history";
+import { compareHref } from "@/lib/urls";
 import { historyRows, type HistoryRow } from "@/lib/views/compare/history-rows";
 import { getIndex } from "@/lib/index/server-index";
 import { HistoryPicker, VersionRadio } from "./history-picker";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listHref } from "@/lib/index/list-href";
+import { listHref } from "@/lib/urls";
 
 export function Pagination({
   page,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 import type { RecordingSummary } from "@/lib/index/summary-schema";
 import { Badge } from "./badge";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listHref } from "@/lib/index/list-href";
+import { listHref } from "@/lib/urls";
 
 /** A titled list of values with counts, each linking to the list filtered by it. */
 export function FacetCard({

@@ -1,7 +1,7 @@
 import type { ConversationMessage, ToolCall } from "@/lib/model/exchange";
 import { prettyJson } from "@/lib/views/recording/message-view";
 import { ContentPartView } from "./content-part";
-import { parseBoundedJson } from "@/lib/sources/json-depth";
+import { parseBoundedJson } from "@/lib/model/json-depth";
 
 const ROLE_STYLES: Record<string, string> = {
   system: "border-zinc-300 bg-zinc-100/70 dark:border-zinc-700 dark:bg-zinc-800/50",

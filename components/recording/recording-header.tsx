@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listHref } from "@/lib/index/list-href";
+import { listHref, testHref } from "@/lib/urls";
 import type { RecordingSummary } from "@/lib/index/summary-schema";
 import type { Exchange } from "@/lib/model/exchange";
 import type { FileNameInfo } from "@/lib/recording/file-name";
@@ -106,7 +106,7 @@ export function RecordingHeader({
         <Field label="Test">
           {summary.testId ? (
             <Link
-              href={`/tests?id=${encodeURIComponent(summary.testId)}`}
+              href={testHref(summary.testId)}
               className="break-all text-indigo-700 hover:underline dark:text-indigo-300"
             >
               {summary.testId}

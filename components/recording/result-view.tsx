@@ -2,7 +2,7 @@ import { useId } from "react";
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { JsonBlock } from "./code-block";
 import { LongText } from "./long-text";
-import { parseBoundedJson } from "@/lib/sources/json-depth";
+import { parseBoundedJson } from "@/lib/model/json-depth";
 
 type Result = Extract<ResponseInfo, { type: "result" }>;
 

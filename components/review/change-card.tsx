@@ -6,6 +6,7 @@ import { changeKey } from "@/lib/review/review-view";
 import { ChangeDetails } from "./change-details";
 import { ReviewVerdictBadge } from "./review-verdict-badge";
 import { SeenCard, SeenToggle } from "./seen";
+import { testHref } from "@/lib/urls";
 
 /** One change: verdict, path (opening its comparison), summary, pairing, then the details. */
 export function ChangeCard({
@@ -53,10 +54,7 @@ export function ChangeCard({
           {change.testId && (
             <>
               test{" "}
-              <Link
-                href={`/tests?id=${encodeURIComponent(change.testId)}`}
-                className="font-mono hover:underline"
-              >
+              <Link href={testHref(change.testId)} className="font-mono hover:underline">
                 {change.testId}
               </Link>
             </>

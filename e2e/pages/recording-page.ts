@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { z } from "zod";
-import { recordingHref } from "@/lib/index/list-href";
+import { recordingHref } from "@/lib/urls";
 import { recordingSummarySchema, type RecordingSummary } from "@/lib/index/summary-schema";
 import type { ChunkDelta, ResponseInfo } from "@/lib/model/exchange";
 import { saveScreenshot } from "./screenshot";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
-import { nestsDeeperThan } from "@/lib/sources/json-depth";
+import { nestsDeeperThan } from "@/lib/model/json-depth";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
 import { cassetteCall, describeIssue, hostOf } from "./cassette-call";
 import type { RecordedBody } from "./http-body";

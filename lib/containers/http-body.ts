@@ -5,7 +5,7 @@ import type { HeaderMap } from "@/lib/model/envelope";
 import type { EventStreamMessage } from "@/lib/model/http-body";
 import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
-import { nestsDeeperThan } from "@/lib/sources/json-depth";
+import { nestsDeeperThan } from "@/lib/model/json-depth";
 
 /**
  * Turns a recorded HTTP body into the form the providers read (see `lib/model/http-body.ts`):

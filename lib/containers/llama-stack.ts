@@ -2,7 +2,7 @@ import { parse as parseTolerant, printParseErrorCode, type ParseError } from "js
 import { envelopeSchema } from "@/lib/model/envelope";
 import type { ReadLimits } from "@/lib/model/limits";
 import { joinZodPath } from "@/lib/model/json-path";
-import { nestsDeeperThan } from "@/lib/sources/json-depth";
+import { nestsDeeperThan } from "@/lib/model/json-depth";
 import { ContainerError, type Container, type OpenedContainer } from "./container";
 
 /** Line and column (1-based) of a character offset. */

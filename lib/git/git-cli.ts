@@ -16,24 +16,33 @@ export class GitError extends Error {
  * `GIT_TERMINAL_PROMPT=0`: nothing ever waits for input; `GIT_OPTIONAL_LOCKS=0`: reading never
  * refreshes `.git/index`, so a review of the working tree writes nothing.
  */
-export function git(
+export async function git(
   repo: string,
   args: readonly string[],
   options: { maxBuffer?: number } = {},
 ): Promise<string> {
+  return (await gitBytes(repo, args, options)).toString("utf8");
+}
+
+/** `git`, returning standard output as bytes (blobs: gzip'd cassettes, any encoding). */
+export function gitBytes(
+  repo: string,
+  args: readonly string[],
+  options: { maxBuffer?: number } = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       "git",
       ["-C", repo, ...args],
       {
-        encoding: "utf8",
+        encoding: "buffer",
         maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024,
         env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
       },
       (error, stdout, stderr) => {
         if (error) {
-          const detail = stderr.trim().split("\n")[0] || error.message;
-          reject(new GitError(`git ${args[0] ?? ""}: ${detail}`, stderr));
+          const detail = stderr.toString("utf8").trim().split("\n")[0] || error.message;
+          reject(new GitError(`git ${args[0] ?? ""}: ${detail}`, stderr.toString("utf8")));
         } else {
           resolve(stdout);
         }

@@ -1,5 +1,5 @@
 import type { AssembledMessage, AssembledToolCall, ChunkDelta, Role } from "./exchange";
-import { parseBoundedJson } from "@/lib/sources/json-depth";
+import { parseBoundedJson } from "@/lib/model/json-depth";
 
 interface ToolCallState {
   index: number;

@@ -1,4 +1,4 @@
-import { recordingHref } from "@/lib/index/list-href";
+import { compareHref as compareUrl, recordingHref, reviewHref as reviewUrl } from "@/lib/urls";
 import type { ReviewChange } from "./review-types";
 
 /** What `buildReview` puts in `head` when the head is the working tree. */
@@ -6,18 +6,6 @@ export const WORKING_TREE = "working tree";
 
 export function isWorkingTree(head: string | null): boolean {
   return head === null || head === WORKING_TREE;
-}
-
-/** URL-encodes a query value, keeping `/`, `:` and `^` readable (all are allowed in a query). */
-export function queryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%5E/gi, "^");
-}
-
-function query(params: [string, string | null][]): string {
-  return params
-    .filter((entry): entry is [string, string] => entry[1] !== null)
-    .map(([key, value]) => `${key}=${queryValue(value)}`)
-    .join("&");
 }
 
 /** `<rev>:<path>`, or the plain path for the working tree (the compare page reads it from the root). */
@@ -40,24 +28,15 @@ export function compareHref(
   if (path === null) return null;
   if (change.status === "removed") {
     const a = side(review.base, path);
-    return `/compare?${query([
-      ["a", a],
-      ["b", a],
-    ])}`;
+    return compareUrl({ a, b: a });
   }
   if (change.status === "added" && change.oldPath === null) {
     const b = side(review.head, path);
-    return `/compare?${query([
-      ["a", b],
-      ["b", b],
-    ])}`;
+    return compareUrl({ a: b, b });
   }
   const oldPath = rel(change.oldPath ?? change.path);
   if (oldPath === null) return null;
-  return `/compare?${query([
-    ["a", side(review.base, oldPath)],
-    ["b", side(review.head, path)],
-  ])}`;
+  return compareUrl({ a: side(review.base, oldPath), b: side(review.head, path) });
 }
 
 /** The dashboard's review page for these revisions (no `head` for the working tree), plus filters. */
@@ -66,12 +45,7 @@ export function reviewHref(
   head: string | null,
   filters: Record<string, string | undefined> = {},
 ): string {
-  const params: [string, string | null][] = [
-    ["base", base],
-    ["head", isWorkingTree(head) ? null : head],
-    ...Object.entries(filters).map(([key, value]): [string, string | null] => [key, value || null]),
-  ];
-  return `/review?${query(params)}`;
+  return reviewUrl(base, isWorkingTree(head) ? null : head, filters);
 }
 
 /** A `--link-base` value: an http(s) address, without a trailing slash; null when it is not one. */

@@ -2,8 +2,9 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { compareRecordings } from "@/lib/diff/compare";
 import { comparisonJson } from "@/lib/diff/comparison-json";
-import { loadRootSource } from "@/lib/diff/root-source";
-import { SourceError, type LoadedSource } from "@/lib/diff/source";
+import { loadRootSource } from "@/lib/index/root-source";
+import type { LoadedSource } from "@/lib/recording/load-source";
+import { SourceError } from "@/lib/sources/side-source";
 import { getIndex } from "@/lib/index/server-index";
 import { firstExchange } from "@/lib/recording/first-exchange";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareHref, gitSource, parseCompareQuery } from "./compare-query";
+import { compareHref } from "@/lib/urls";
+import { gitSource, parseCompareQuery } from "./compare-query";
 
 describe("parseCompareQuery", () => {
   it("reads sources, flags and the timeline start", () => {

@@ -27,20 +27,6 @@ export function parseCompareQuery(params: SearchParams): CompareQuery {
   return { a: first(params.a), b: first(params.b), noise: flag(params.noise), all: flag(params.all), chunk };
 }
 
-/** Escapes a query value but keeps `/`, `:`, `^` and `~` readable (all are allowed in a query). */
-function queryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%5E/gi, "^");
-}
-
-/** A link to the compare page; flags that are off and the default timeline window are left out. */
-export function compareHref(query: Pick<CompareQuery, "a" | "b"> & Partial<CompareQuery>): string {
-  const parts = [`a=${queryValue(query.a)}`, `b=${queryValue(query.b)}`];
-  if (query.noise) parts.push("noise=1");
-  if (query.all) parts.push("all=1");
-  if (query.chunk !== undefined && query.chunk !== null) parts.push(`chunk=${query.chunk}`);
-  return `/compare?${parts.join("&")}`;
-}
-
 /** `<rev>:<path>`: a version of a root-relative path in the root's repository. */
 export function gitSource(rev: string, relPath: string): string {
   return `${rev}:${relPath}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryEntry } from "@/lib/git/history";
+import type { HistoryEntry } from "@/lib/diff/history";
 import { historyRows } from "./history-rows";
 
 const entry = (commit: string, path: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({

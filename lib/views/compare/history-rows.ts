@@ -1,6 +1,7 @@
 import type { Verdict } from "@/lib/diff/compare";
-import type { HistoryEntry } from "@/lib/git/history";
-import { compareHref, gitSource } from "./compare-query";
+import type { HistoryEntry } from "@/lib/diff/history";
+import { compareHref } from "@/lib/urls";
+import { gitSource } from "./compare-query";
 import { rootRelativePath } from "./repo-path";
 
 /** One version of a recording in its history table, with its compare links. */

@@ -1,6 +1,7 @@
 import type { DecodedSide } from "@/lib/diff/compare";
-import { loadRootSource } from "@/lib/diff/root-source";
-import { SourceError, type LoadedSource } from "@/lib/diff/source";
+import { loadRootSource } from "@/lib/index/root-source";
+import type { LoadedSource } from "@/lib/recording/load-source";
+import { SourceError } from "@/lib/sources/side-source";
 import type { RecordingIndex } from "@/lib/index/recording-index";
 import { firstExchange } from "@/lib/recording/first-exchange";
 

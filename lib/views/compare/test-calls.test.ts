@@ -6,7 +6,6 @@ import { callOptions, pairByCall, parametrizationLabel } from "./test-calls";
 const summary = (relPath: string, model: string): RecordingSummary =>
   summaryOf(relPath, { model, testId: "t", streaming: true, chunks: 3 });
 
-
 describe("callOptions", () => {
   it("orders calls by how many messages they sent, then by path", () => {
     const options = callOptions(

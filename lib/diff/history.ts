@@ -1,9 +1,9 @@
 import { compareRecordings, type Verdict } from "@/lib/diff/compare";
 import { sideFromText } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate, type PairedBy } from "@/lib/diff/pairing";
-import { CatFileBatch } from "./cat-file-batch";
-import { git } from "./git-cli";
-import { checkRepoPath } from "./revision";
+import { CatFileBatch } from "@/lib/git/cat-file-batch";
+import { git } from "@/lib/git/git-cli";
+import { checkRepoPath } from "@/lib/git/revision";
 
 export interface HistoryEntry {
   commit: string;

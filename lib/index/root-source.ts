@@ -1,9 +1,10 @@
 import { gitDisabledReason } from "@/lib/config";
 import { git } from "@/lib/git/git-cli";
 import { repositoryTop } from "@/lib/git/git-cli";
-import type { RecordingIndex } from "@/lib/index/recording-index";
-import { relPathFromSegments } from "@/lib/index/rel-path";
-import { parseSource, readGitSource, SourceError, type LoadedSource } from "./source";
+import type { RecordingIndex } from "./recording-index";
+import { relPathFromSegments } from "./rel-path";
+import { readGitSource, type LoadedSource } from "@/lib/recording/load-source";
+import { parseSource, SourceError } from "@/lib/sources/side-source";
 
 /**
  * The root's place in its git checkout: the repository top and the root's prefix inside it.
