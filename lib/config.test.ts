@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, gitDisabledReason, isLoopback, launchDirectory, readConfig, type Env } from "./config";
+import {
+  ConfigError,
+  gitDisabledReason,
+  isLoopback,
+  launchDirectory,
+  loadLimits,
+  readConfig,
+  type Env,
+} from "./config";
+import { DEFAULT_LIMITS } from "@/lib/model/limits";
 
 const root = mkdtempSync(join(tmpdir(), "tapedeck-config-"));
 const file = join(root, "file.json");
@@ -28,7 +37,7 @@ describe("readConfig", () => {
       host: "0.0.0.0",
       basePath: "",
       auth: null,
-      maxFileBytes: 50 * 1024 * 1024,
+      limits: DEFAULT_LIMITS,
       gitEnabled: true,
       cacheDir: null,
     });
@@ -42,6 +51,8 @@ describe("readConfig", () => {
       TAPEDECK_BASE_PATH: "/tools/tapedeck",
       TAPEDECK_AUTH: "alice:s3cret:with:colons",
       TAPEDECK_MAX_FILE_MB: "1.5",
+      TAPEDECK_MAX_DECODED_MB: "20",
+      TAPEDECK_MAX_YAML_ALIASES: "50",
       TAPEDECK_GIT: "off",
       TAPEDECK_CACHE_DIR: join(tmpdir(), "tapedeck-cache"),
     });
@@ -51,7 +62,12 @@ describe("readConfig", () => {
       host: "127.0.0.1",
       basePath: "/tools/tapedeck",
       auth: { user: "alice", password: "s3cret:with:colons" },
-      maxFileBytes: Math.round(1.5 * 1024 * 1024),
+      limits: {
+        maxFileBytes: Math.round(1.5 * 1024 * 1024),
+        maxDecodedBytes: 20 * 1024 * 1024,
+        maxYamlAliases: 50,
+        maxDepth: DEFAULT_LIMITS.maxDepth,
+      },
       gitEnabled: false,
       cacheDir: join(tmpdir(), "tapedeck-cache"),
     });
@@ -92,6 +108,8 @@ describe("readConfig", () => {
     [{ TAPEDECK_AUTH: "" }, 'TAPEDECK_AUTH: must be "user:password"'],
     [{ TAPEDECK_MAX_FILE_MB: "big" }, "TAPEDECK_MAX_FILE_MB: must be a number of megabytes"],
     [{ TAPEDECK_MAX_FILE_MB: "-1" }, "TAPEDECK_MAX_FILE_MB: must be a positive number of megabytes"],
+    [{ TAPEDECK_MAX_DECODED_MB: "0" }, "TAPEDECK_MAX_DECODED_MB: must be a positive number of megabytes"],
+    [{ TAPEDECK_MAX_YAML_ALIASES: "1.5" }, "TAPEDECK_MAX_YAML_ALIASES: must be a whole number"],
     [{ TAPEDECK_GIT: "yes" }, 'TAPEDECK_GIT: must be "on" or "off"'],
     [
       { TAPEDECK_CACHE_DIR: join(root, ".cache") },
@@ -145,5 +163,18 @@ describe("gitDisabledReason", () => {
     expect(gitDisabledReason({})).toBeNull();
     expect(gitDisabledReason({ TAPEDECK_GIT: "on" })).toBeNull();
     expect(gitDisabledReason({ TAPEDECK_GIT: "off" })).toMatch(/TAPEDECK_GIT=off.*history/);
+  });
+});
+
+describe("loadLimits", () => {
+  it("reads the limits alone, for the command line, and names a bad one", () => {
+    expect(loadLimits({})).toEqual(DEFAULT_LIMITS);
+    expect(loadLimits({ TAPEDECK_MAX_FILE_MB: "2", TAPEDECK_MAX_YAML_ALIASES: "0" })).toMatchObject({
+      maxFileBytes: 2 * 1024 * 1024,
+      maxYamlAliases: 0,
+    });
+    expect(() => loadLimits({ TAPEDECK_MAX_DECODED_MB: "lots" })).toThrow(
+      "TAPEDECK_MAX_DECODED_MB: must be a number of megabytes",
+    );
   });
 });

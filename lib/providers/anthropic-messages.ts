@@ -6,15 +6,27 @@ import { usageFrom } from "@/lib/model/usage";
 import { parseAt, type Decoder } from "./decoder";
 import { anthropicConversation, inputArguments } from "./anthropic-request";
 import { decodeAnthropicStream } from "./anthropic-stream";
+import { httpError, isErrorStatus } from "./http-error";
+import { httpCall } from "./openai-http";
 import { nonEmpty, testIdOf } from "./openai-request";
 import { requestBasics } from "./request-info";
+import { sseBodyEvents } from "./sse-body";
+import { looksLikeSseText, sseTextEvents } from "./sse-text";
 
 /**
- * Raw HTTP recordings of the Anthropic messages API (`POST /v1/messages`): streams recorded as SSE
- * lines, and non-stream `{type: "message", content: [...]}` bodies.
+ * The Anthropic messages API (`POST /v1/messages`) as llama-stack's raw-HTTP recorder keeps it
+ * (streams as SSE lines) and as HTTP cassettes do (streams as SSE text, error replies): one decoder
+ * for both. Non-stream `{type: "message", content: [...]}` bodies are claimed wherever they come from.
  */
 
 const ANTHROPIC_EVENTS = ["message_start", "content_block_", "message_delta", "message_stop"];
+
+/** Events a claim looks at in SSE text: `ping` may come before the first content block. */
+const LOOK_AHEAD = 3;
+
+function isAnthropicEventName(name: string): boolean {
+  return ANTHROPIC_EVENTS.some((prefix) => name.startsWith(prefix));
+}
 
 /** The raw-HTTP request shape `{url, method, payload}`. */
 export function isRawHttpRequest(request: Record<string, unknown>): boolean {
@@ -37,8 +49,27 @@ function isAnthropicSse(body: unknown[]): boolean {
   return false;
 }
 
+/** True when the first events of SSE text are Anthropic message events (or its error event). */
+function isAnthropicSseText(text: string): boolean {
+  for (const event of sseTextEvents(text, LOOK_AHEAD)) {
+    if (event.event !== null && (isAnthropicEventName(event.event) || event.event === "error")) return true;
+    const type = /^\s*\{\s*"type"\s*:\s*"([a-z_]+)"/.exec(event.data)?.[1];
+    if (type !== undefined && (isAnthropicEventName(type) || type === "error")) return true;
+  }
+  return false;
+}
+
+/** `…/v1/messages` (api.anthropic.com, or a proxy that keeps the path); not batches or count_tokens. */
+function isMessagesPath(path: string): boolean {
+  return path.endsWith("/v1/messages") || path.endsWith("/v1/messages/");
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isMessageBody(body: unknown): boolean {
+  return isRecord(body) && body.type === "message" && Array.isArray(body.content);
 }
 
 const blockSchema = z.looseObject({ type: z.string() });
@@ -58,8 +89,8 @@ const toolBlockSchema = z.looseObject({
   input: z.unknown(),
 });
 
-/** A non-stream `{type: "message"}` body. */
-function decodeMessageBody(body: unknown, notes: string[]): ResponseInfo {
+/** A non-stream `{type: "message"}` body (also Anthropic's InvokeModel reply on Bedrock). */
+export function decodeMessageBody(body: unknown, notes: string[]): ResponseInfo {
   const path = "response.body";
   const message = parseAt(messageBodySchema, body, path);
   let content = "";
@@ -102,7 +133,12 @@ export const anthropicMessagesDecoder: Decoder = {
     if (!isRawHttpRequest(envelope.request)) return false;
     const body = envelope.response.body;
     if (Array.isArray(body)) return isAnthropicSse(body);
-    return isRecord(body) && body.type === "message" && Array.isArray(body.content);
+    if (isMessageBody(body)) return true;
+    // Error replies and SSE text only from cassettes: llama-stack's raw-HTTP errors stay raw-http.
+    if (envelope.origin !== "http") return false;
+    const call = httpCall(envelope);
+    if (call === null || !isMessagesPath(call.path)) return false;
+    return isErrorStatus(call.status) || (looksLikeSseText(body) && isAnthropicSseText(body));
   },
   decode(envelope: Envelope): Exchange {
     const raw = parseAt(rawHttpRequestSchema, envelope.request, "request");
@@ -119,8 +155,10 @@ export const anthropicMessagesDecoder: Decoder = {
     const notes: string[] = [];
     let response: ResponseInfo;
     const body = envelope.response.body;
-    if (Array.isArray(body)) {
-      const stream = decodeAnthropicStream(body, "response.body");
+    if (envelope.origin === "http" && isErrorStatus(status)) {
+      response = { type: "error", error: httpError(body, status) };
+    } else if (Array.isArray(body) || typeof body === "string") {
+      const stream = decodeAnthropicStream(sseBodyEvents(body, "response.body"));
       const choice = stream.choices[0];
       const empty =
         !choice || (choice.content === "" && choice.reasoning === "" && choice.toolCalls.length === 0);

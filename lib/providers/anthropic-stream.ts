@@ -5,10 +5,11 @@ import { usageFrom } from "@/lib/model/usage";
 import { parseAt, SchemaMismatch } from "./decoder";
 import { isRecord, MISFIT, record } from "./fast-read";
 import { inputArguments } from "./anthropic-request";
-import { sseEvents, sseJson } from "./sse-events";
+import { sseBodyJson, type SseBodyEvent } from "./sse-body";
 
 /**
- * An Anthropic messages stream recorded as raw SSE lines: one chunk per event, every delta fed
+ * An Anthropic messages stream (SSE lines in llama-stack, SSE text in HTTP cassettes, both read
+ * into `SseBodyEvent`s by the caller): one chunk per event, every delta fed
  * through the `MessageAssembler` (thinking → reasoning, tool_use blocks → tool calls numbered in
  * block order, `input_json_delta` fragments → their arguments).
  */
@@ -105,8 +106,32 @@ function isEmpty(input: unknown): boolean {
   return typeof input === "object" && Object.keys(input).length === 0;
 }
 
-/** Decodes the SSE lines of `body` (found at `path`, i.e. `response.body`). */
-export function decodeAnthropicStream(body: readonly unknown[], path: string): AnthropicStream {
+/** One stream event, already parsed: from SSE (lines or text), or from elsewhere (Bedrock eventstream chunks). */
+export interface AnthropicEvent {
+  /** The SSE `event:` name, when there is one. */
+  event: string | null;
+  /** The event's data parsed as JSON (or the string `[DONE]`). */
+  data: unknown;
+  /** Where the data is in the file, for `SchemaMismatch`. */
+  at: string;
+  /** The event as recorded, kept as the chunk's `raw`. */
+  raw: unknown;
+}
+
+function* sseAnthropicEvents(events: readonly SseBodyEvent[]): Generator<AnthropicEvent> {
+  for (const event of events) {
+    const data = event.data === "[DONE]" ? event.data : sseBodyJson(event);
+    yield { event: event.event, data, at: event.at, raw: { event: event.event, data } };
+  }
+}
+
+/** Decodes the SSE events of a stream body (`sseBodyEvents` reads lines and text alike). */
+export function decodeAnthropicStream(events: readonly SseBodyEvent[]): AnthropicStream {
+  return decodeAnthropicEvents(sseAnthropicEvents(events));
+}
+
+/** Decodes parsed Anthropic stream events (one chunk each). */
+export function decodeAnthropicEvents(events: Iterable<AnthropicEvent>): AnthropicStream {
   const assembler = new MessageAssembler();
   const chunks: Chunk[] = [];
   const toolIndexOfBlock = new Map<number, number>();
@@ -134,20 +159,13 @@ export function decodeAnthropicStream(body: readonly unknown[], path: string): A
     if (parsed) deltas.push({ type: "usage", usage: parsed });
   };
 
-  for (const event of sseEvents(body, path)) {
-    const at = `${path}[${event.line}]`;
+  for (const { event: name, data, at, raw } of events) {
     const deltas: ChunkDelta[] = [];
-    if (event.data === "[DONE]") {
-      chunks.push({
-        index: chunks.length,
-        deltas: [{ type: "event", label: "[DONE]" }],
-        raw: { event: event.event, data: event.data },
-      });
+    if (data === "[DONE]") {
+      chunks.push({ index: chunks.length, deltas: [{ type: "event", label: "[DONE]" }], raw });
       continue;
     }
-    const data = sseJson(event, path);
-    const type =
-      (isRecord(data) && typeof data.type === "string" ? data.type : null) ?? event.event ?? "unknown";
+    const type = (isRecord(data) && typeof data.type === "string" ? data.type : null) ?? name ?? "unknown";
     switch (type) {
       case "message_start": {
         const { message } = parseAt(messageStartSchema, data, at);
@@ -208,7 +226,7 @@ export function decodeAnthropicStream(body: readonly unknown[], path: string): A
       default:
         deltas.push({ type: "event", label: type });
     }
-    chunks.push({ index: chunks.length, deltas, raw: { event: event.event, data } });
+    chunks.push({ index: chunks.length, deltas, raw });
   }
   return {
     chunks,

@@ -116,7 +116,9 @@ function contentsMessages(contents: unknown, path: string): ConversationMessage[
 
 function systemMessage(instruction: unknown, path: string): ConversationMessage[] {
   if (instruction === undefined || instruction === null) return [];
-  if (!Array.isArray(instruction)) return [contentMessage(instruction, "system", path)];
+  // A system instruction is a `Content`, whose role REST clients often set to "user": it is still the system's.
+  if (!Array.isArray(instruction))
+    return [{ ...contentMessage(instruction, "system", path), role: "system" }];
   const parts = instruction.map((item, i) =>
     typeof item === "string" ? { text: item } : parseAt(geminiPartSchema, item, `${path}[${i}]`),
   );

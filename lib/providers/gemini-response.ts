@@ -1,9 +1,17 @@
 import { MessageAssembler } from "@/lib/model/assembler";
-import type { Chunk, ChunkDelta, ResponseInfo, Usage } from "@/lib/model/exchange";
+import type { Chunk, ChunkDelta, RecordedError, ResponseInfo, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt } from "./decoder";
+import { isRecord } from "./fast-read";
 import { geminiArguments, geminiRole } from "./gemini-request";
-import { geminiResponseSchema, type GeminiCandidate, type GeminiResponse } from "./gemini-schemas";
+import {
+  geminiResponseSchema,
+  geminiRestResponseSchema,
+  type GeminiCandidate,
+  type GeminiResponse,
+} from "./gemini-schemas";
+import { errorBodyValue, httpError } from "./http-error";
+import { sseBodyEvents, sseBodyJson } from "./sse-body";
 
 const COUNT_KEYS = new Set([
   "total_token_count",
@@ -22,6 +30,8 @@ function usageWithCounts(raw: unknown): Usage | null {
   for (const key in raw) if (COUNT_KEYS.has(key)) return usageFrom(raw);
   return null;
 }
+
+const SIGNATURE_KEYS = new Set(["thought_signature", "thoughtSignature"]);
 
 /** Per-candidate state kept across stream chunks. */
 interface CandidateState {
@@ -74,7 +84,10 @@ class GeminiAssembly {
           }),
         );
       } else {
-        const label = Object.keys(part).find((key) => part[key] !== null && part[key] !== undefined);
+        // A thought signature rides along with the part it signs; the part's kind is its other key.
+        const label = Object.keys(part).find(
+          (key) => !SIGNATURE_KEYS.has(key) && part[key] !== null && part[key] !== undefined,
+        );
         deltas.push({ type: "event", label: `${label ?? "empty"} part` });
       }
     }
@@ -107,36 +120,80 @@ class GeminiAssembly {
   }
 }
 
+/** Parses one response or chunk in the form the call speaks (SDK snake_case or REST camelCase). */
+function parseResponse(raw: unknown, rest: boolean, path: string): GeminiResponse {
+  const schema = rest ? geminiRestResponseSchema : geminiResponseSchema;
+  const parsed = schema.safeParse(raw);
+  // The JSON path is only spelled out when a chunk does not fit.
+  return parsed.success ? parsed.data : parseAt(schema, raw, path);
+}
+
+/** An `{error: {code, message, status}}` object (a REST error, also sent as a stream's last event). */
+function errorObject(raw: unknown): boolean {
+  return isRecord(raw) && isRecord(raw.error) && !("candidates" in raw);
+}
+
+/** The error a REST error body describes, named by its `status` (`INVALID_ARGUMENT`) when it has one. */
+export function geminiError(body: unknown, status: number | null): RecordedError {
+  const error = httpError(body, status);
+  const value = errorBodyValue(body);
+  const inner = isRecord(value) && isRecord(value.error) ? value.error : null;
+  return typeof inner?.status === "string" && inner.status !== "" ? { ...error, type: inner.status } : error;
+}
+
+interface StreamPiece {
+  raw: unknown;
+  path: string;
+}
+
+/** The chunks of a stream body: a list (SDK dump, REST JSON array) or SSE text (`?alt=sse`). */
+function streamPieces(body: readonly unknown[] | string): StreamPiece[] {
+  if (typeof body !== "string") return body.map((raw, i) => ({ raw, path: `response.body[${i}]` }));
+  return sseBodyEvents(body, "response.body").map((event) => ({ raw: sseBodyJson(event), path: event.at }));
+}
+
 /**
- * A `generate_content` answer (one plain object) or a `generate_content_stream` (a list of
- * them), rebuilt through the `MessageAssembler`: `thought` parts are reasoning, function calls
- * arrive whole (one tool-call delta each), several candidates are several choices.
+ * A `generate_content` answer (one object), or a stream: a list of them (SDK dump, REST
+ * `:streamGenerateContent` JSON array) or SSE text (`?alt=sse`). `rest` says the bodies are the
+ * REST API's camelCase. Rebuilt through the `MessageAssembler`: `thought` parts are reasoning,
+ * function calls arrive whole (one tool-call delta each), several candidates are several choices.
+ * A stream that is only an error event is that error.
  */
-export function geminiMessageResponse(body: unknown): { response: ResponseInfo; notes: string[] } {
+export function geminiMessageResponse(
+  body: unknown,
+  rest: boolean,
+): { response: ResponseInfo; notes: string[] } {
   const assembly = new GeminiAssembly();
-  const streaming = Array.isArray(body);
+  const streaming = Array.isArray(body) || typeof body === "string";
   const chunks: Chunk[] = [];
-  if (Array.isArray(body)) {
-    for (let i = 0; i < body.length; i++) {
-      const raw: unknown = body[i];
-      const parsed = geminiResponseSchema.safeParse(raw);
-      // The JSON path is only spelled out when a chunk does not fit.
-      const chunk = parsed.success ? parsed.data : parseAt(geminiResponseSchema, raw, `response.body[${i}]`);
-      chunks.push({ index: i, deltas: assembly.feed(chunk), raw });
+  let error: RecordedError | null = null;
+  if (Array.isArray(body) || typeof body === "string") {
+    for (const { raw, path } of streamPieces(body)) {
+      if (errorObject(raw)) {
+        error = geminiError(raw, null);
+        const label = `error: ${error.type}${error.message ? `: ${error.message}` : ""}`;
+        assembly.notes.push(`the stream carries an error event (${error.type}: ${error.message})`);
+        chunks.push({ index: chunks.length, deltas: [{ type: "event", label }], raw });
+        continue;
+      }
+      chunks.push({ index: chunks.length, deltas: assembly.feed(parseResponse(raw, rest, path)), raw });
     }
+  } else if (errorObject(body)) {
+    return { response: { type: "error", error: geminiError(body, null) }, notes: [] };
   } else {
-    assembly.feed(parseAt(geminiResponseSchema, body, "response.body"));
+    assembly.feed(parseResponse(body, rest, "response.body"));
   }
-  const first: unknown = Array.isArray(body) ? body[0] : body;
-  if (typeof first === "object" && first !== null && ("usageMetadata" in first || "modelVersion" in first)) {
-    assembly.notes.push("camelCase (REST) response: only text, thoughts and usage are read");
-  }
+  const choices = assembly.assembler.result();
+  const empty = choices.every(
+    (choice) => choice.content === "" && choice.reasoning === "" && choice.toolCalls.length === 0,
+  );
+  if (error && empty) return { response: { type: "error", error }, notes: [] };
   return {
     response: {
       type: "message",
       streaming,
       chunks,
-      choices: assembly.assembler.result(),
+      choices,
       usage: assembly.usage,
       model: assembly.model,
     },

@@ -92,6 +92,78 @@ export const geminiResponseSchema = z.object({
 });
 export type GeminiResponse = z.infer<typeof geminiResponseSchema>;
 
+/*
+ * The REST API's camelCase bodies (HTTP cassettes; llama-stack's raw-HTTP recordings), turned
+ * into the SDK's snake_case shape above so one assembly reads both. `$alt=json;enum-encoding=int`
+ * calls send enums as numbers (`finishReason: 1`).
+ */
+
+/** `Candidate.FinishReason` numbers whose names every version of the API agrees on. */
+const FINISH_REASONS = ["FINISH_REASON_UNSPECIFIED", "STOP", "MAX_TOKENS", "SAFETY", "RECITATION"];
+
+/** An enum sent as its name, or as its number under `enum-encoding=int`. */
+function enumName(value: string | number | null | undefined, names: readonly string[]): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value;
+  return names[value] ?? String(value);
+}
+
+const enumSchema = z.union([z.string(), z.number().int()]).nullish();
+
+const restPartSchema = z
+  .looseObject({
+    text: z.string().nullish(),
+    thought: z.boolean().nullish(),
+    functionCall: functionCallSchema.nullish(),
+  })
+  .transform(({ functionCall, ...part }) => (functionCall ? { ...part, function_call: functionCall } : part));
+
+const restCandidateSchema = z
+  .object({
+    index: z.number().int().nullish(),
+    content: z
+      .object({
+        role: z.string().nullish(),
+        parts: z.array(restPartSchema).nullish(),
+      })
+      .nullish(),
+    finishReason: enumSchema,
+    logprobsResult: z.object({ chosenCandidates: z.array(z.unknown()).nullish() }).nullish(),
+  })
+  .transform((candidate): GeminiCandidate => ({
+    index: candidate.index,
+    content: candidate.content,
+    finish_reason: enumName(candidate.finishReason, FINISH_REASONS),
+    logprobs_result: candidate.logprobsResult
+      ? { chosen_candidates: candidate.logprobsResult.chosenCandidates }
+      : null,
+  }));
+
+/** One REST `GenerateContentResponse`, as the snake_case `GeminiResponse`. */
+export const geminiRestResponseSchema = z
+  .object({
+    candidates: z.array(restCandidateSchema).nullish(),
+    usageMetadata: z.unknown().optional(),
+    modelVersion: z.string().nullish(),
+    promptFeedback: z.object({ blockReason: enumSchema }).nullish(),
+  })
+  .transform((response): GeminiResponse => ({
+    candidates: response.candidates,
+    usageMetadata: response.usageMetadata,
+    modelVersion: response.modelVersion,
+    prompt_feedback: response.promptFeedback
+      ? { block_reason: enumName(response.promptFeedback.blockReason, []) }
+      : null,
+  }));
+
+/** True when a response body (or stream chunk) is in the REST API's camelCase. */
+export function isRestResponse(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  return (
+    "usageMetadata" in value || "modelVersion" in value || "responseId" in value || "promptFeedback" in value
+  );
+}
+
 /** The inference request fields the decoder reads (`headers` and the rest stay in the file). */
 export const geminiInferenceRequestSchema = z.object({
   method: z.string(),
@@ -115,10 +187,16 @@ export const geminiToolSchema = z.looseObject({
   functionDeclarations: z.array(functionDeclarationSchema).nullish(),
 });
 
+/** `tools`: a list, or one tool object (the REST API takes that too). */
+const toolsSchema = z
+  .union([z.array(geminiToolSchema), geminiToolSchema])
+  .transform((tools) => (Array.isArray(tools) ? tools : [tools]))
+  .nullish();
+
 const configSchema = z.looseObject({
   system_instruction: z.unknown().optional(),
   systemInstruction: z.unknown().optional(),
-  tools: z.array(geminiToolSchema).nullish(),
+  tools: toolsSchema,
 });
 
 /** The request body: `{model, contents, config}` (SDK) or the REST payload's top-level fields. */
@@ -128,5 +206,5 @@ export const geminiRequestBodySchema = z.object({
   config: configSchema.nullish(),
   system_instruction: z.unknown().optional(),
   systemInstruction: z.unknown().optional(),
-  tools: z.array(geminiToolSchema).nullish(),
+  tools: toolsSchema,
 });

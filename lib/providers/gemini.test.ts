@@ -160,7 +160,7 @@ describe("gemini generate_content", () => {
     );
   });
 
-  it("reads a REST (camelCase) body from a raw HTTP recording, with a note", () => {
+  it("reads a REST (camelCase) body from a raw HTTP recording", () => {
     const exchange = decodeFixture("rest-camel.json");
     expect(exchange).toMatchObject({
       family: "gemini",
@@ -168,7 +168,7 @@ describe("gemini generate_content", () => {
       model: "gemini-2.0-flash",
       testId:
         "tests/integration/inference/test_gemini_native.py::test_generate_content_rest[gemini-2.0-flash]",
-      notes: ["camelCase (REST) response: only text, thoughts and usage are read"],
+      notes: [],
     });
     expect(exchange.request).toMatchObject({
       host: "generativelanguage.googleapis.com",
@@ -180,7 +180,9 @@ describe("gemini generate_content", () => {
       ["user", [{ type: "text", text: "Say hi" }]],
     ]);
     const response = message(exchange);
-    expect(response.choices[0]?.content).toBe("Hi!");
+    expect(response.choices).toEqual([
+      { index: 0, role: "assistant", content: "Hi!", reasoning: "", toolCalls: [], finishReason: "STOP" },
+    ]);
     expect(response.usage).toMatchObject({ inputTokens: 6, outputTokens: 2, totalTokens: 8 });
   });
 });

@@ -31,7 +31,7 @@ describe("generic fallback", () => {
   it("takes a file with an unknown __type__ and says why", () => {
     const decoded = decodeValue(fixture("generic/unknown-type.json"));
     if (!decoded.ok) throw new Error(decoded.reason);
-    const exchange = decoded.exchange;
+    const exchange = decoded.file.interactions[0]!.exchange;
     expect(exchange.family).toBe("generic");
     expect(exchange.notes).toEqual(['unknown __type__ "acme.types.FooResponse" (no decoder for this class)']);
     expect(exchange.responseType).toBe("acme.types.FooResponse");

@@ -1,6 +1,8 @@
 import { isWrapped, type Envelope } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
 import type { Decoder } from "./decoder";
+import { decodeUnclaimedHttp } from "./generic-http";
+import { DECODERS } from "./registry";
 import { nonEmpty, testIdOf } from "./openai-request";
 import { summarizeRequest, type RequestSummary } from "./request-summary";
 import { looksLikeSse, sseEventNames } from "./sse-events";
@@ -8,6 +10,7 @@ import { looksLikeSse, sseEventNames } from "./sse-events";
 /**
  * The fallback: claims anything no decoder claimed. The response is kept as recorded; the request
  * is read for what it says (kind, provider, model, conversation); a note says why no decoder matched.
+ * Calls of HTTP cassettes have their own fallback (`generic-http.ts`).
  */
 
 function describeList(items: string[], max = 3): string {
@@ -86,6 +89,11 @@ export const genericDecoder: Decoder = {
   family: "generic",
   claims: () => true,
   decode(envelope: Envelope): Exchange {
+    if (envelope.origin === "http") {
+      // A decoder that claims the call but threw: the pipeline falls back here with its problem.
+      const claimer = DECODERS.find((decoder) => decoder.claims(envelope));
+      return decodeUnclaimedHttp(envelope, claimer?.family ?? null);
+    }
     const summary = safeSummary(envelope);
     const body = envelope.response.body;
     const first = Array.isArray(body) ? body[0] : body;

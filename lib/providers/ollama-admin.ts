@@ -1,21 +1,16 @@
-import { z } from "zod";
 import { typeClassName } from "@/lib/model/envelope";
 import type { ModelEntry, ResponseInfo } from "@/lib/model/exchange";
 import { parseAt } from "./decoder";
+import type { OllamaItem } from "./ollama-body";
 import { ollamaModelListSchema, ollamaModelSchema, ollamaStatusSchema } from "./ollama-schemas";
 import { omitKeys } from "./request-info";
 
-const modelListBodySchema = z.object({ __type__: z.string(), __data__: ollamaModelListSchema });
-const statusItemSchema = z.object({ __type__: z.string(), __data__: z.unknown() });
-
 /** `ListResponse` (/api/tags) or `ProcessResponse` (/api/ps, with `size_vram` and `expires_at`). */
-export function ollamaModelsResponse(body: unknown): ResponseInfo {
-  const data = parseAt(modelListBodySchema, body, "response.body").__data__;
+export function ollamaModelsResponse(item: OllamaItem): ResponseInfo {
+  const data = parseAt(ollamaModelListSchema, item.data, item.path);
   const models = data.models.map((raw, i): ModelEntry => {
     const parsed = ollamaModelSchema.safeParse(raw);
-    const entry = parsed.success
-      ? parsed.data
-      : parseAt(ollamaModelSchema, raw, `response.body.__data__.models[${i}]`);
+    const entry = parsed.success ? parsed.data : parseAt(ollamaModelSchema, raw, `${item.path}.models[${i}]`);
     const id = entry.model ?? entry.name ?? `(model ${i})`;
     return { id, ownedBy: null, details: omitKeys(raw, [entry.model ? "model" : "name"]) };
   });
@@ -34,7 +29,7 @@ function operation(endpoint: string | null): string | null {
  * (`pull: success`) and the data as recorded. A streamed progress keeps its last status.
  */
 export function ollamaResultResponse(
-  items: readonly unknown[],
+  items: readonly OllamaItem[],
   streaming: boolean,
   status: number | null,
   endpoint: string | null,
@@ -42,12 +37,10 @@ export function ollamaResultResponse(
   let label: string | null = null;
   let text: string | null = null;
   const values: unknown[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const path = streaming ? `response.body[${i}]` : "response.body";
-    const item = parseAt(statusItemSchema, items[i], path);
-    label ??= operation(endpoint) ?? typeClassName(item.__type__);
-    values.push(item.__data__);
-    const parsed = ollamaStatusSchema.safeParse(item.__data__);
+  for (const item of items) {
+    label ??= operation(endpoint) ?? (item.type === null ? "result" : typeClassName(item.type));
+    values.push(item.data);
+    const parsed = ollamaStatusSchema.safeParse(item.data);
     if (parsed.success && parsed.data.status) {
       const { completed, total } = parsed.data;
       const progress =

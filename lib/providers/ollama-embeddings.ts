@@ -1,11 +1,8 @@
-import { z } from "zod";
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { parseAt } from "./decoder";
+import type { OllamaItem } from "./ollama-body";
 import { ollamaUsage } from "./ollama-message";
 import { ollamaEmbedSchema, ollamaMetricsSchema } from "./ollama-schemas";
-
-const embedBodySchema = z.object({ __type__: z.string(), __data__: ollamaEmbedSchema });
-const metricsBodySchema = z.object({ __data__: ollamaMetricsSchema });
 
 function l2Norm(vector: readonly number[]): number {
   let sum = 0;
@@ -14,9 +11,9 @@ function l2Norm(vector: readonly number[]): number {
 }
 
 /** `EmbedResponse` (`embeddings`, one vector per input) or the older `embedding` (a single vector). */
-export function ollamaEmbeddingsResponse(body: unknown): ResponseInfo {
-  const data = parseAt(embedBodySchema, body, "response.body").__data__;
-  const metrics = parseAt(metricsBodySchema, body, "response.body").__data__;
+export function ollamaEmbeddingsResponse(item: OllamaItem): ResponseInfo {
+  const data = parseAt(ollamaEmbedSchema, item.data, item.path);
+  const metrics = parseAt(ollamaMetricsSchema, item.data, item.path);
   const vectors = data.embeddings ?? (data.embedding ? [data.embedding] : []);
   const first = vectors[0] ?? [];
   return {

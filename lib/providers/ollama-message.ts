@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { MessageAssembler } from "@/lib/model/assembler";
 import { typeClassName } from "@/lib/model/envelope";
-import type { Chunk, ChunkDelta, ResponseInfo, Usage } from "@/lib/model/exchange";
+import type { Chunk, ChunkDelta, RecordedError, ResponseInfo, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt, SchemaMismatch } from "./decoder";
+import type { OllamaItem } from "./ollama-body";
 import { ollamaArguments } from "./ollama-request";
 import {
   ollamaChatSchema,
@@ -15,7 +16,6 @@ import {
 
 /** What one generate or chat response (or stream chunk) adds to the message. */
 interface MessageFields {
-  type: string;
   done: boolean;
   role: string | null;
   text: string | null;
@@ -45,26 +45,26 @@ export function ollamaUsage(data: OllamaMetrics): Usage | null {
   return usageFrom(raw);
 }
 
-const generateChunkSchema = z.object({ __type__: z.string(), __data__: ollamaGenerateSchema });
-const chatChunkSchema = z.object({ __type__: z.string(), __data__: ollamaChatSchema });
-const metricsChunkSchema = z.object({ __data__: ollamaMetricsSchema });
+const errorLineSchema = z.object({ error: z.string() });
 
-function chunkPath(index: number, streaming: boolean): string {
-  return streaming ? `response.body[${index}]` : "response.body";
+/** A line that is only an error (Ollama ends a failed stream with `{"error": "..."}`), else null. */
+function errorLine(data: unknown): string | null {
+  if (typeof data !== "object" || data === null || "done" in data) return null;
+  const parsed = errorLineSchema.safeParse(data);
+  return parsed.success ? parsed.data.error : null;
 }
 
 /** Parses a chunk; the JSON path is only spelled out when the chunk does not fit. */
-function parseChunk<T>(schema: z.ZodType<T>, value: unknown, index: number, streaming: boolean): T {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : parseAt(schema, value, chunkPath(index, streaming));
+function parseChunk<T>(schema: z.ZodType<T>, item: OllamaItem): T {
+  const result = schema.safeParse(item.data);
+  return result.success ? result.data : parseAt(schema, item.data, item.path);
 }
 
-function fieldsAt(item: unknown, chat: boolean, index: number, streaming: boolean): MessageFields {
+function fieldsAt(item: OllamaItem, chat: boolean): MessageFields {
   if (chat) {
-    const { __type__, __data__: d } = parseChunk(chatChunkSchema, item, index, streaming);
+    const d = parseChunk(ollamaChatSchema, item);
     const message = d.message;
     return {
-      type: __type__,
       done: d.done === true,
       role: message?.role || null,
       text: message?.content ?? null,
@@ -74,9 +74,8 @@ function fieldsAt(item: unknown, chat: boolean, index: number, streaming: boolea
       finishReason: d.done ? (d.done_reason ?? null) : null,
     };
   }
-  const { __type__, __data__: d } = parseChunk(generateChunkSchema, item, index, streaming);
+  const d = parseChunk(ollamaGenerateSchema, item);
   return {
-    type: __type__,
     done: d.done === true,
     role: null,
     text: d.response ?? null,
@@ -90,9 +89,10 @@ function fieldsAt(item: unknown, chat: boolean, index: number, streaming: boolea
 /**
  * A generate (`kind` completion) or chat response, streamed (a list of chunks) or not, rebuilt
  * through the `MessageAssembler`. Ollama sends whole tool calls; each gets the next tool index.
+ * A plain stream that holds only an `{"error": ...}` line is that error.
  */
 export function ollamaMessageResponse(
-  items: readonly unknown[],
+  items: readonly OllamaItem[],
   streaming: boolean,
   chat: boolean,
 ): { response: ResponseInfo; notes: string[] } {
@@ -106,22 +106,34 @@ export function ollamaMessageResponse(
   let lastRole: string | null = null;
   let toolIndex = 0;
   let images = 0;
+  let error: RecordedError | null = null;
+  const notes: string[] = [];
 
   for (let i = 0; i < items.length; i++) {
-    const f = fieldsAt(items[i], chat, i, streaming);
-    if (f.type !== firstType) {
-      if (typeClassName(f.type) !== expected) {
+    const item = items[i];
+    if (!item) continue;
+    if (item.type !== null && item.type !== firstType) {
+      if (typeClassName(item.type) !== expected) {
         throw new SchemaMismatch(
-          `${chunkPath(i, streaming)}.__type__`,
-          `expected ollama._types.${expected}, found ${f.type}`,
+          `${item.at}.__type__`,
+          `expected ollama._types.${expected}, found ${item.type}`,
         );
       }
-      firstType = f.type;
+      firstType = item.type;
     }
+    const failure = item.type === null ? errorLine(item.data) : null;
+    if (failure !== null) {
+      error = { type: "error", status: null, message: failure, body: item.data };
+      notes.push(`the stream ends with an error: ${failure}`);
+      if (streaming)
+        chunks.push({ index: i, deltas: [{ type: "event", label: `error: ${failure}` }], raw: item.raw });
+      continue;
+    }
+    const f = fieldsAt(item, chat);
     const deltas: ChunkDelta[] = [];
     let chunkUsage: Usage | null = null;
     if (i === 0 || f.done) {
-      const metrics = parseAt(metricsChunkSchema, items[i], chunkPath(i, streaming)).__data__;
+      const metrics = parseAt(ollamaMetricsSchema, item.data, item.path);
       model ??= metrics.model ?? null;
       if (f.done) chunkUsage = ollamaUsage(metrics);
     }
@@ -149,12 +161,15 @@ export function ollamaMessageResponse(
       usage = chunkUsage;
       deltas.push({ type: "usage", usage: chunkUsage });
     }
-    if (streaming) chunks.push({ index: i, deltas, raw: items[i] });
+    if (streaming) chunks.push({ index: i, deltas, raw: item.raw });
   }
 
-  const notes = images > 0 ? [`the response carries ${images} image(s) in message.images`] : [];
+  const choices = assembler.result();
+  const empty = choices.every((c) => c.content === "" && c.reasoning === "" && c.toolCalls.length === 0);
+  if (error && empty) return { response: { type: "error", error }, notes: [] };
+  if (images > 0) notes.push(`the response carries ${images} image(s) in message.images`);
   return {
-    response: { type: "message", streaming, chunks, choices: assembler.result(), usage, model },
+    response: { type: "message", streaming, chunks, choices, usage, model },
     notes,
   };
 }

@@ -21,8 +21,6 @@ import {
 } from "./ollama-schemas";
 import { omitKeys, requestBasics } from "./request-info";
 
-const BODY_PATH = "request.body";
-
 function message(role: string, parts: ContentPart[], toolCalls: ToolCall[] = []): ConversationMessage {
   return { role, parts, name: null, toolCallId: null, toolCalls };
 }
@@ -84,10 +82,14 @@ function embeddingInputs(input: unknown, prompt: string | null | undefined): Con
   return [message("user", parts)];
 }
 
-/** The request of an Ollama native call, read according to what the response says the call was. */
+/**
+ * The request of an Ollama native call, read according to what the call was. `bodyPath` names the
+ * body in the file: `request.body` (llama-stack), `request.payload` (HTTP cassettes).
+ */
 export function ollamaRequestInfo(
   kind: CallKind,
   request: OllamaInferenceRequest,
+  bodyPath = "request.body",
 ): { info: RequestInfo; model: string | null } {
   const body = request.body ?? {};
   const basics = requestBasics(request.method, request.url, request.endpoint);
@@ -97,7 +99,7 @@ export function ollamaRequestInfo(
   let model: string | null | undefined;
 
   if (kind === "completion") {
-    const parsed = parseAt(ollamaGenerateRequestSchema, body, BODY_PATH);
+    const parsed = parseAt(ollamaGenerateRequestSchema, body, bodyPath);
     model = parsed.model;
     if (parsed.system) messages.push(message("system", [{ type: "text", text: parsed.system }]));
     const parts: ContentPart[] = [];
@@ -106,18 +108,18 @@ export function ollamaRequestInfo(
     if (parts.length > 0) messages.push(message("user", parts));
     params = omitKeys(body, ["model", "prompt", "system", "images"]);
   } else if (kind === "chat") {
-    const parsed = parseAt(ollamaChatRequestSchema, body, BODY_PATH);
+    const parsed = parseAt(ollamaChatRequestSchema, body, bodyPath);
     model = parsed.model;
     messages = (parsed.messages ?? []).map(chatMessage);
     tools = (parsed.tools ?? []).map(toolDefinition);
     params = omitKeys(body, ["model", "messages", "tools"]);
   } else if (kind === "embeddings") {
-    const parsed = parseAt(ollamaEmbedRequestSchema, body, BODY_PATH);
+    const parsed = parseAt(ollamaEmbedRequestSchema, body, bodyPath);
     model = parsed.model;
     messages = embeddingInputs(parsed.input, parsed.prompt);
     params = omitKeys(body, ["model", "input", "prompt"]);
   } else {
-    model = parseAt(ollamaAnyRequestSchema, body, BODY_PATH).model;
+    model = parseAt(ollamaAnyRequestSchema, body, bodyPath).model;
     params = omitKeys(body, ["model"]);
   }
 

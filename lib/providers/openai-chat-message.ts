@@ -3,10 +3,9 @@ import { assembledToolCall } from "@/lib/model/assembler";
 import type { AssembledMessage, Chunk, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt } from "./decoder";
+import { partTexts } from "./openai-chat-parts";
 
 /** A non-streamed OpenAI `ChatCompletion`. Schemas check only the fields used here. */
-
-const textPartSchema = z.looseObject({ type: z.string().optional(), text: z.string() });
 
 const messageSchema = z.looseObject({
   role: z.string().nullish(),
@@ -14,6 +13,8 @@ const messageSchema = z.looseObject({
   reasoning: z.string().nullish(),
   reasoning_content: z.string().nullish(),
   refusal: z.string().nullish(),
+  /** Audio replies (`gpt-audio`) carry their text as the audio's transcript. */
+  audio: z.looseObject({ transcript: z.string().nullish() }).nullish(),
   tool_calls: z
     .array(
       z.looseObject({
@@ -22,6 +23,8 @@ const messageSchema = z.looseObject({
       }),
     )
     .nullish(),
+  /** The deprecated `functions` API: one call, no id. */
+  function_call: z.looseObject({ name: z.string().nullish(), arguments: z.unknown().optional() }).nullish(),
 });
 
 const choiceSchema = z.looseObject({
@@ -47,23 +50,25 @@ export interface DecodedCompletion {
 
 type Message = z.infer<typeof messageSchema>;
 
-/** Text of the content: a string, or the text parts of a list joined (other parts are noted). */
-function contentText(content: Message["content"], choice: number, notes: string[]): string {
-  if (typeof content === "string") return content;
-  if (!content) return "";
-  let text = "";
-  for (const part of content) {
-    const parsed = textPartSchema.safeParse(part);
-    if (parsed.success) text += parsed.data.text;
-    else notes.push(`Choice ${choice} has a content part that is not text; see the raw response.`);
+/** Text and reasoning of the content: a string, or the text and thinking parts of a list (others are noted). */
+function contentTexts(
+  content: Message["content"],
+  choice: number,
+  notes: string[],
+): { text: string; reasoning: string } {
+  if (typeof content === "string") return { text: content, reasoning: "" };
+  if (!content) return { text: "", reasoning: "" };
+  const { text, reasoning, others } = partTexts(content);
+  for (let i = 0; i < others; i++) {
+    notes.push(`Choice ${choice} has a content part that is not text; see the raw response.`);
   }
-  return text;
+  return { text, reasoning };
 }
 
-function reasoningText(message: Message): string {
+function reasoningText(message: Message, fromParts: string): string {
   const a = message.reasoning ?? "";
   const b = message.reasoning_content ?? "";
-  return a === b || b === "" ? a : a + b;
+  return (a === b || b === "" ? a : a + b) + fromParts;
 }
 
 function argumentsText(value: unknown): string {
@@ -71,7 +76,32 @@ function argumentsText(value: unknown): string {
   return value === undefined || value === null ? "" : JSON.stringify(value);
 }
 
-/** Decodes the `__data__` of a `ChatCompletion` found at `path`. */
+/** For an audio reply with no text, the audio's transcript (noted); else the text. */
+function withTranscript(text: string, message: Message, choice: number, notes: string[]): string {
+  if (text !== "" || !message.audio) return text;
+  const transcript = message.audio.transcript;
+  if (!transcript) {
+    notes.push(`Choice ${choice} is audio with no transcript; see the raw response.`);
+    return text;
+  }
+  notes.push(`Choice ${choice} is audio; its transcript is shown as the text.`);
+  return transcript;
+}
+
+function toolCalls(message: Message) {
+  const calls = (message.tool_calls ?? []).map((call, i) => {
+    const args = argumentsText(call.function?.arguments);
+    return assembledToolCall(i, call.id ?? null, call.function?.name ?? null, args === "" ? [] : [args]);
+  });
+  const legacy = message.function_call;
+  if (legacy) {
+    const args = argumentsText(legacy.arguments);
+    calls.push(assembledToolCall(calls.length, null, legacy.name ?? null, args === "" ? [] : [args]));
+  }
+  return calls;
+}
+
+/** Decodes a `ChatCompletion` (the `__data__` of a wrapped one, or a plain body) found at `path`. */
 export function decodeChatCompletion(data: unknown, path: string): DecodedCompletion {
   const completion = parseAt(chatCompletionSchema, data, path);
   const notes: string[] = [];
@@ -79,15 +109,13 @@ export function decodeChatCompletion(data: unknown, path: string): DecodedComple
     const index = choice.index ?? position;
     const message = choice.message;
     if (message.refusal) notes.push(`Choice ${index} refused: ${message.refusal}`);
+    const { text, reasoning } = contentTexts(message.content, index, notes);
     return {
       index,
       role: message.role ?? "assistant",
-      content: contentText(message.content, index, notes),
-      reasoning: reasoningText(message),
-      toolCalls: (message.tool_calls ?? []).map((call, i) => {
-        const args = argumentsText(call.function?.arguments);
-        return assembledToolCall(i, call.id ?? null, call.function?.name ?? null, args === "" ? [] : [args]);
-      }),
+      content: withTranscript(text, message, index, notes),
+      reasoning: reasoningText(message, reasoning),
+      toolCalls: toolCalls(message),
       finishReason: choice.finish_reason ?? null,
     };
   });

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { MessageAssembler } from "@/lib/model/assembler";
-import { isWrapped, wrappedSchema } from "@/lib/model/envelope";
-import type { AssembledMessage, Chunk, ChunkDelta, Usage } from "@/lib/model/exchange";
+import type { AssembledMessage, Chunk, ChunkDelta, RecordedError, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt, SchemaMismatch } from "./decoder";
 import { MISFIT, optInt, optList, optRecord, optString } from "./fast-read";
+import type { StreamItem } from "./openai-body";
+import { partTexts } from "./openai-chat-parts";
+import { errorFromBody } from "./raw-http";
 
 /**
  * OpenAI `ChatCompletionChunk` streams (and look-alikes such as litellm `ModelResponseStream`),
- * reassembled through `MessageAssembler`.
+ * reassembled through `MessageAssembler`: llama-stack's wrapped chunks or an HTTP cassette's SSE
+ * events. An event that carries `error` instead of choices (Groq `event: error`, Alibaba, OpenAI
+ * cut-offs) is kept as the stream's error.
  *
  * A stream can hold thousands of chunks, so each chunk is read by hand in one pass (checking
  * every field used, as tolerantly as `chatChunkSchema`) and fed straight to the assembler. When
@@ -23,23 +27,31 @@ const chunkToolCallSchema = z.looseObject({
 
 const deltaSchema = z.looseObject({
   role: z.string().nullish(),
-  content: z.string().nullish(),
+  /** A list of parts from Mistral's reasoning models (`thinking` and `text`). */
+  content: z.union([z.string(), z.array(z.unknown())]).nullish(),
   reasoning: z.string().nullish(),
   reasoning_content: z.string().nullish(),
   refusal: z.string().nullish(),
   tool_calls: z.array(chunkToolCallSchema).nullish(),
+  /** Audio replies (`gpt-audio`) stream their text as the audio's transcript. */
+  audio: z.looseObject({ transcript: z.string().nullish() }).nullish(),
+  /** The deprecated `functions` API: pieces of one call. */
+  function_call: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
 });
 
 /** The shape `feedChunk` reads, stated for error messages and documentation. */
 export const chatChunkSchema = z.looseObject({
-  choices: z.array(
-    z.looseObject({
-      index: z.number().int().nullish(),
-      delta: deltaSchema.nullish(),
-      finish_reason: z.string().nullish(),
-      logprobs: z.looseObject({ content: z.array(z.unknown()).nullish() }).nullish(),
-    }),
-  ),
+  /** Absent from trailing chunks that carry only usage (OpenAI audio streams). */
+  choices: z
+    .array(
+      z.looseObject({
+        index: z.number().int().nullish(),
+        delta: deltaSchema.nullish(),
+        finish_reason: z.string().nullish(),
+        logprobs: z.looseObject({ content: z.array(z.unknown()).nullish() }).nullish(),
+      }),
+    )
+    .nullish(),
   model: z.string().nullish(),
   usage: z.unknown().optional(),
 });
@@ -51,6 +63,8 @@ export interface DecodedStream {
   usage: Usage | null;
   /** The first model a chunk named. */
   model: string | null;
+  /** The first error event the stream carried. */
+  error: RecordedError | null;
   notes: string[];
 }
 
@@ -59,6 +73,9 @@ interface StreamState {
   refusals: Map<number, string>;
   usage: Usage | null;
   model: string | null;
+  error: RecordedError | null;
+  /** Some text came from audio transcripts. */
+  transcript: boolean;
 }
 
 function feedToolCalls(calls: unknown[], choice: number, state: StreamState, out: ChunkDelta[]): void {
@@ -87,26 +104,44 @@ function feedDelta(
 ): void {
   const { assembler } = state;
   const role = optString(delta.role);
-  const content = optString(delta.content);
+  const parts = Array.isArray(delta.content) ? partTexts(delta.content) : null;
+  const content = parts ? parts.text : optString(delta.content);
   const reasoning = optString(delta.reasoning);
   const reasoningContent = optString(delta.reasoning_content);
   const refusal = optString(delta.refusal);
   const calls = optList(delta.tool_calls);
+  const audio = optRecord(delta.audio);
+  const transcript = audio ? optString(audio.transcript) : null;
+  const legacy = optRecord(delta.function_call);
   if (role) out.push(assembler.role(choice, role));
   if (reasoning) out.push(assembler.reasoning(choice, reasoning));
   if (reasoningContent && reasoningContent !== reasoning) {
     out.push(assembler.reasoning(choice, reasoningContent));
   }
+  if (parts?.reasoning) out.push(assembler.reasoning(choice, parts.reasoning));
   if (content) out.push(assembler.text(choice, content));
+  if (transcript) {
+    state.transcript = true;
+    out.push(assembler.text(choice, transcript));
+  }
   if (calls) feedToolCalls(calls, choice, state, out);
+  if (legacy) {
+    const piece = { name: optString(legacy.name), arguments: optString(legacy.arguments) };
+    out.push(assembler.toolCall(choice, calls?.length ?? 0, piece));
+  }
   if (refusal) state.refusals.set(choice, (state.refusals.get(choice) ?? "") + refusal);
 }
 
-/** Reads one chunk's `__data__` and feeds it to the assembler; throws `MISFIT` when it does not fit. */
+/** Reads one chunk's data and feeds it to the assembler; throws `MISFIT` when it does not fit. */
 function feedChunk(value: unknown, state: StreamState, out: ChunkDelta[]): void {
   const chunk = optRecord(value);
-  const choices = chunk ? optList(chunk.choices) : null;
-  if (!chunk || !choices) throw MISFIT;
+  if (!chunk) throw MISFIT;
+  const choices = optList(chunk.choices) ?? [];
+  if (chunk.error !== undefined && chunk.error !== null && choices.length === 0) {
+    state.error ??= errorFromBody(chunk, null);
+    out.push({ type: "event", label: "error" });
+    return;
+  }
   for (let position = 0; position < choices.length; position++) {
     const choice = optRecord(choices[position]);
     if (!choice) throw MISFIT;
@@ -131,31 +166,38 @@ function feedChunk(value: unknown, state: StreamState, out: ChunkDelta[]): void 
   }
 }
 
-/** Decodes `response.body`, a list of wrapped chunks. Throws `SchemaMismatch` on a malformed chunk. */
-export function decodeChatStream(items: readonly unknown[]): DecodedStream {
+/** Decodes a stream's chunks (see `streamItems`). Throws `SchemaMismatch` on a malformed chunk. */
+export function decodeChatStream(items: readonly StreamItem[]): DecodedStream {
   const state: StreamState = {
     assembler: new MessageAssembler(),
     refusals: new Map(),
     usage: null,
     model: null,
+    error: null,
+    transcript: false,
   };
   const chunks: Chunk[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const data = isWrapped(item)
-      ? item.__data__
-      : parseAt(wrappedSchema, item, `response.body[${index}]`).__data__;
+    if (!item) continue;
     const deltas: ChunkDelta[] = [];
     try {
-      feedChunk(data, state, deltas);
+      feedChunk(item.data, state, deltas);
     } catch (error) {
       if (error !== MISFIT) throw error;
-      const path = `response.body[${index}].__data__`;
-      parseAt(chatChunkSchema, data, path);
-      throw new SchemaMismatch(path, "unexpected shape");
+      parseAt(chatChunkSchema, item.data, item.path);
+      throw new SchemaMismatch(item.path, "unexpected shape");
     }
-    chunks.push({ index, deltas, raw: item });
+    chunks.push({ index, deltas, raw: item.raw });
   }
   const notes = [...state.refusals].map(([choice, text]) => `Choice ${choice} refused: ${text}`);
-  return { chunks, choices: state.assembler.result(), usage: state.usage, model: state.model, notes };
+  if (state.transcript) notes.push("The reply is audio; its transcript is shown as the text.");
+  return {
+    chunks,
+    choices: state.assembler.result(),
+    usage: state.usage,
+    model: state.model,
+    error: state.error,
+    notes,
+  };
 }

@@ -137,3 +137,137 @@ describe("openai-chat non-stream", () => {
     );
   });
 });
+
+describe("openai-chat over HTTP (cassettes)", () => {
+  it("reassembles a Groq SSE stream: reasoning, text, parallel tool calls, usage", () => {
+    const exchange = exchangeOf("http-chat-stream-groq.json");
+    expect(exchange).toMatchObject({
+      family: "openai-chat",
+      kind: "chat",
+      provider: "openai-compatible",
+      providerDetail: "api.groq.com",
+      model: "openai/gpt-oss-20b",
+      testId: "tests/models/test_groq.py::test_parallel_tools",
+      responseType: null,
+      notes: [],
+    });
+    expect(exchange.request).toMatchObject({ endpoint: "/openai/v1/chat/completions", host: "api.groq.com" });
+    expect(exchange.request.params).toEqual({ stream: true, stream_options: { include_usage: true } });
+    expect(exchange.request.tools.map((tool) => tool.name)).toEqual(["get_weather"]);
+    const response = messageOf("http-chat-stream-groq.json");
+    expect(response.streaming).toBe(true);
+    // Nine data events; `[DONE]` is not a chunk.
+    expect(response.chunks).toHaveLength(9);
+    expect(response.chunks[1]?.raw).toMatchObject({
+      choices: [{ delta: { reasoning: "User wants weather" } }],
+    });
+    expect(response.choices).toEqual([
+      {
+        index: 0,
+        role: "assistant",
+        content: "Checking both.",
+        reasoning: "User wants weather for two cities.",
+        finishReason: "tool_calls",
+        toolCalls: [
+          {
+            index: 0,
+            id: "fc_4e3b",
+            name: "get_weather",
+            arguments: '{"city":"Lima"}',
+            fragments: ['{"city":', '"Lima"}'],
+            parsedArguments: { ok: true, value: { city: "Lima" } },
+          },
+          {
+            index: 1,
+            id: "fc_9a71",
+            name: "get_weather",
+            arguments: '{"city":"Oslo"}',
+            fragments: ['{"city":"Oslo"}'],
+            parsedArguments: { ok: true, value: { city: "Oslo" } },
+          },
+        ],
+      },
+    ]);
+    expect(response.usage).toEqual(usage(187, 64, 21));
+  });
+
+  it("reads a plain chat.completion from llama.cpp on 127.0.0.1 at /chat/completions", () => {
+    const exchange = exchangeOf("http-chat-llamacpp.json");
+    expect(exchange).toMatchObject({ providerDetail: "127.0.0.1:8080", model: "unsloth/Qwen3.5-2B-GGUF" });
+    expect(exchange.request.messages.map((m) => m.role)).toEqual(["system", "user"]);
+    expect(exchange.request.params).toEqual({ temperature: 0.2 });
+    expect(messageOf("http-chat-llamacpp.json").choices[0]).toMatchObject({
+      content: "Lima.",
+      reasoning: "Peru's capital is Lima.",
+      finishReason: "stop",
+    });
+  });
+
+  it("reads Mistral's thinking parts as reasoning", () => {
+    expect(messageOf("http-chat-stream-mistral-thinking.json").choices[0]).toMatchObject({
+      content: "4",
+      reasoning: "Simple sum.",
+      finishReason: "stop",
+    });
+  });
+
+  it("claims error replies by path (Alibaba compatible-mode)", () => {
+    const exchange = exchangeOf("http-chat-error-alibaba.json");
+    expect(exchange).toMatchObject({ family: "openai-chat", providerDetail: "dashscope-intl.aliyuncs.com" });
+    expect(exchange.response).toEqual({
+      type: "error",
+      error: {
+        type: "invalid_request_error",
+        status: 400,
+        message:
+          '<400> InternalError.Algo.InvalidParameter: tool_choice "required" is not supported in thinking mode',
+        body: expect.objectContaining({ id: "chatcmpl-3bxGn_P2bqG9XCQY" }),
+      },
+    });
+  });
+
+  it("makes a stream that only carries an error chunk an error (OpenRouter, comments first)", () => {
+    expect(exchangeOf("http-chat-stream-openrouter-error.json").response).toEqual({
+      type: "error",
+      error: {
+        type: "400",
+        status: 200,
+        message: "Provider returned error",
+        body: expect.objectContaining({ provider: "Alibaba", choices: [] }),
+      },
+    });
+  });
+
+  it("notes an error event after text, and reads audio transcripts as text", () => {
+    const raw = envelopeSchema.parse(JSON.parse(fixtureText("http-chat-stream-groq.json")));
+    const chunk = (delta: object) =>
+      `data: ${JSON.stringify({ object: "chat.completion.chunk", model: "gpt-audio", choices: [{ index: 0, delta }] })}\n\n`;
+    const body =
+      chunk({ role: "assistant", audio: { id: "audio_1", transcript: "Hello" } }) +
+      chunk({ audio: { transcript: "." } }) +
+      `data: ${JSON.stringify({ error: { message: "Cut short.", type: "invalid_request_error" } })}\n\n` +
+      `data: ${JSON.stringify({ object: "chat.completion.chunk", usage: null, obfuscation: "x" })}\n\ndata: [DONE]\n\n`;
+    const exchange = openaiChatDecoder.decode({ ...raw, response: { ...raw.response, body } });
+    expect(exchange.response).toMatchObject({ type: "message", choices: [{ content: "Hello." }] });
+    expect(exchange.notes).toEqual([
+      "The reply is audio; its transcript is shown as the text.",
+      "The stream carries an error event (invalid_request_error: Cut short.).",
+    ]);
+  });
+
+  it("claims plain bodies only on chat paths or when their object says chat.completion", () => {
+    const raw = envelopeSchema.parse(JSON.parse(fixtureText("http-chat-llamacpp.json")));
+    const at = (url: string, body: unknown) => ({
+      ...raw,
+      request: { ...raw.request, url },
+      response: { ...raw.response, body },
+    });
+    const choices = { choices: [{ index: 0, message: { role: "assistant", content: "x" } }] };
+    expect(openaiChatDecoder.claims(at("https://host/v1/chat/completions", choices))).toBe(true);
+    expect(openaiChatDecoder.claims(at("https://host/v1/other", choices))).toBe(false);
+    expect(
+      openaiChatDecoder.claims(at("https://host/openai", { ...choices, object: "chat.completion" })),
+    ).toBe(true);
+    expect(openaiChatDecoder.claims(at("https://host/v1/chat/completions", "method=POST"))).toBe(false);
+  });
+});

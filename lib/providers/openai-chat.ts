@@ -1,61 +1,95 @@
 import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange, ResponseInfo } from "@/lib/model/exchange";
 import type { Decoder } from "./decoder";
-import { bodyShape, shapeNote, type BodyShape } from "./openai-body";
+import { isRecord } from "./fast-read";
+import { responseShape, shapeNote, singleData, streamItems, type BodyShape } from "./openai-body";
 import { decodeChatCompletion } from "./openai-chat-message";
 import { decodeChatStream } from "./openai-chat-stream";
+import { errorResponse, httpCall, isErrorReply, streamWithError } from "./openai-http";
 import { openaiMessages, openaiTools } from "./openai-messages";
-import { openaiRequest } from "./openai-request";
+import { openaiRequest, type Conversation } from "./openai-request";
 
 /** Classes of a non-streamed chat completion. */
 const COMPLETION_CLASSES: ReadonlySet<string> = new Set(["ChatCompletion"]);
 /** Classes of stream chunks: OpenAI's, and litellm's look-alike. */
 const CHUNK_CLASSES: ReadonlySet<string> = new Set(["ChatCompletionChunk", "ModelResponseStream"]);
 
-function isChat(shape: BodyShape | null): shape is BodyShape {
+/** A chat body by its class or its `object`, wherever it was sent. */
+function isChat(shape: BodyShape | null): boolean {
   if (!shape) return false;
-  if (shape.list) return CHUNK_CLASSES.has(shape.className) || shape.object === "chat.completion.chunk";
-  return COMPLETION_CLASSES.has(shape.className) || shape.object === "chat.completion";
+  const className = shape.className ?? "";
+  if (shape.list) return CHUNK_CLASSES.has(className) || shape.object === "chat.completion.chunk";
+  return COMPLETION_CLASSES.has(className) || shape.object === "chat.completion";
+}
+
+/** A success body sent to a `…/chat/completions` path: any stream, choices, or an error object. */
+function isChatReply(shape: BodyShape | null): boolean {
+  if (!shape) return false;
+  if (shape.sse) return true;
+  return isRecord(shape.data) && (Array.isArray(shape.data.choices) || isErrorBody(shape.data));
+}
+
+/** An error sent with status 200 (OpenRouter): `{error: ...}` and no choices. */
+function isErrorBody(data: unknown): boolean {
+  return isRecord(data) && data.error !== undefined && data.error !== null && !Array.isArray(data.choices);
+}
+
+function claims(envelope: Envelope): boolean {
+  const shape = responseShape(envelope);
+  if (isChat(shape)) return true;
+  const call = httpCall(envelope);
+  if (call === null || call.endpoint !== "chat") return false;
+  return isErrorReply(call, "chat") || isChatReply(shape);
+}
+
+function chatConversation(body: Record<string, unknown>, path: string): Conversation {
+  return {
+    messages:
+      body.messages === undefined || body.messages === null
+        ? []
+        : openaiMessages(body.messages, `${path}.messages`),
+    tools: body.tools === undefined || body.tools === null ? [] : openaiTools(body.tools, `${path}.tools`),
+  };
+}
+
+function decodeResponse(
+  envelope: Envelope,
+  shape: BodyShape | null,
+  notes: string[],
+): { response: ResponseInfo; model: string | null } {
+  const body = envelope.response.body;
+  const call = httpCall(envelope);
+  if (isErrorReply(call, "chat") || (shape && !shape.list && isErrorBody(shape.data))) {
+    return { response: errorResponse(envelope), model: null };
+  }
+  if (!shape) throw new Error("not an OpenAI chat completion");
+  if (shape.list) {
+    const decoded = decodeChatStream(streamItems(body));
+    notes.push(...decoded.notes);
+    const { chunks, choices, usage, model } = decoded;
+    const message = { type: "message" as const, streaming: true, chunks, choices, usage, model };
+    return { response: streamWithError(message, decoded.error, call?.status ?? null, notes), model };
+  }
+  const { data, path } = singleData(body);
+  const decoded = decodeChatCompletion(data, path);
+  notes.push(...decoded.notes);
+  const { chunks, choices, usage, model } = decoded;
+  return { response: { type: "message", streaming: false, chunks, choices, usage, model }, model };
 }
 
 function decode(envelope: Envelope): Exchange {
-  const body = envelope.response.body;
-  const shape = bodyShape(body);
-  if (!isChat(shape)) throw new Error("not an OpenAI chat completion");
-
-  const req = openaiRequest(
-    envelope,
-    (b) => ({
-      messages:
-        b.messages === undefined || b.messages === null
-          ? []
-          : openaiMessages(b.messages, "request.body.messages"),
-      tools: b.tools === undefined || b.tools === null ? [] : openaiTools(b.tools, "request.body.tools"),
-    }),
-    ["messages", "tools"],
-  );
-
-  const decoded = Array.isArray(body)
-    ? decodeChatStream(body)
-    : decodeChatCompletion(shape.first.__data__, "response.body.__data__");
-  const response: ResponseInfo = {
-    type: "message",
-    streaming: Array.isArray(body),
-    chunks: decoded.chunks,
-    choices: decoded.choices,
-    usage: decoded.usage,
-    model: decoded.model,
-  };
-  const notes = [...shapeNote(shape, shape.list ? CHUNK_CLASSES : COMPLETION_CLASSES), ...decoded.notes];
-
+  const shape = responseShape(envelope);
+  const req = openaiRequest(envelope, chatConversation, ["messages", "tools"]);
+  const notes = shape ? shapeNote(shape, shape.list ? CHUNK_CLASSES : COMPLETION_CLASSES) : [];
+  const { response, model } = decodeResponse(envelope, shape, notes);
   return {
     family: "openai-chat",
     kind: "chat",
     provider: "openai-compatible",
     providerDetail: req.providerDetail,
-    model: req.model ?? decoded.model,
+    model: req.model ?? model,
     testId: req.testId,
-    responseType: shape.first.__type__,
+    responseType: shape?.type ?? null,
     request: req.request,
     response,
     notes,
@@ -65,9 +99,11 @@ function decode(envelope: Envelope): Exchange {
 /**
  * OpenAI chat completions: a `ChatCompletion`, or a stream of `ChatCompletionChunk` (or litellm
  * `ModelResponseStream`). Unknown classes are claimed when their data says `chat.completion[.chunk]`.
+ * HTTP calls: a plain body or SSE text sent to a `…/chat/completions` path (any OpenAI-compatible
+ * host), and that path's error replies.
  */
 export const openaiChatDecoder: Decoder = {
   family: "openai-chat",
-  claims: (envelope) => isChat(bodyShape(envelope.response.body)),
+  claims,
   decode,
 };

@@ -99,3 +99,39 @@ describe("openai-completions", () => {
     );
   });
 });
+
+describe("openai-completions over HTTP (cassettes)", () => {
+  it("reassembles a Together SSE stream of completion chunks by its /v1/completions path", () => {
+    const exchange = exchangeOf("http-completions-stream-together.json");
+    expect(exchange).toMatchObject({
+      family: "openai-completions",
+      kind: "completion",
+      providerDetail: "api.together.xyz",
+      model: "meta-llama/Llama-3.2-3B-Instruct-Turbo",
+      responseType: null,
+      notes: [],
+    });
+    expect(exchange.request.messages).toEqual([
+      {
+        role: "user",
+        parts: [{ type: "text", text: "The capital of France is" }],
+        name: null,
+        toolCallId: null,
+        toolCalls: [],
+      },
+    ]);
+    const response = messageOf("http-completions-stream-together.json");
+    expect(response.chunks).toHaveLength(2);
+    expect(response.choices).toEqual([
+      {
+        index: 0,
+        role: "assistant",
+        content: "Paris is the capital.",
+        reasoning: "",
+        toolCalls: [],
+        finishReason: "stop",
+      },
+    ]);
+    expect(response.usage?.totalTokens).toBe(11);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MessageAssembler } from "@/lib/model/assembler";
-import { wrappedSchema, type Envelope } from "@/lib/model/envelope";
+import type { Envelope } from "@/lib/model/envelope";
 import type {
   AssembledMessage,
   Chunk,
@@ -11,14 +11,23 @@ import type {
 } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt, type Decoder } from "./decoder";
-import { bodyShape, shapeNote, type BodyShape } from "./openai-body";
+import { isRecord } from "./fast-read";
+import {
+  responseShape,
+  shapeNote,
+  singleData,
+  streamItems,
+  type BodyShape,
+  type StreamItem,
+} from "./openai-body";
+import { errorResponse, httpCall, isErrorReply } from "./openai-http";
 import { promptMessages } from "./openai-prompt";
 import { openaiRequest } from "./openai-request";
 
 /** Classes of a legacy text completion (streamed as a list of the same class). */
 const CLASSES: ReadonlySet<string> = new Set(["Completion"]);
-/** `object` values of completions from servers whose class is unknown. */
-const OBJECTS: ReadonlySet<string> = new Set(["text_completion", "completion.chunk"]);
+/** `object` values of completions from servers whose class is unknown (`text.completion`: Together). */
+const OBJECTS: ReadonlySet<string> = new Set(["text_completion", "text.completion", "completion.chunk"]);
 
 const choiceSchema = z.looseObject({
   index: z.number().int().nullish(),
@@ -42,10 +51,25 @@ function choiceText(choice: Choice): string {
   return choice.text ?? choice.delta?.content ?? "";
 }
 
-function isCompletion(shape: BodyShape | null): shape is BodyShape {
+function isCompletion(shape: BodyShape | null): boolean {
   return (
-    shape !== null && (CLASSES.has(shape.className) || (shape.object !== null && OBJECTS.has(shape.object)))
+    shape !== null &&
+    ((shape.className !== null && CLASSES.has(shape.className)) ||
+      (shape.object !== null && OBJECTS.has(shape.object)))
   );
+}
+
+/** A success body sent to a `…/completions` path: a stream, or an object with choices. */
+function isCompletionReply(shape: BodyShape | null): boolean {
+  return shape !== null && (shape.sse || (isRecord(shape.data) && Array.isArray(shape.data.choices)));
+}
+
+function claims(envelope: Envelope): boolean {
+  const shape = responseShape(envelope);
+  if (isCompletion(shape)) return true;
+  const call = httpCall(envelope);
+  if (call === null || call.endpoint !== "completions") return false;
+  return isErrorReply(call, "completions") || isCompletionReply(shape);
 }
 
 interface Decoded {
@@ -55,14 +79,13 @@ interface Decoded {
   model: string | null;
 }
 
-function decodeStream(items: readonly unknown[]): Decoded {
+function decodeStream(items: readonly StreamItem[]): Decoded {
   const assembler = new MessageAssembler();
   const chunks: Chunk[] = [];
   let usage: Usage | null = null;
   let model: string | null = null;
   items.forEach((item, index) => {
-    const path = `response.body[${index}]`;
-    const data = parseAt(completionSchema, parseAt(wrappedSchema, item, path).__data__, `${path}.__data__`);
+    const data = parseAt(completionSchema, item.data, item.path);
     const deltas: ChunkDelta[] = [];
     data.choices.forEach((choice, position) => {
       const at = choice.index ?? position;
@@ -79,13 +102,13 @@ function decodeStream(items: readonly unknown[]): Decoded {
       deltas.push({ type: "usage", usage: chunkUsage });
     }
     model ??= data.model || null;
-    chunks.push({ index, deltas, raw: item });
+    chunks.push({ index, deltas, raw: item.raw });
   });
   return { chunks, choices: assembler.result(), usage, model };
 }
 
-function decodeSingle(data: unknown): Decoded {
-  const completion = parseAt(completionSchema, data, "response.body.__data__");
+function decodeSingle(data: unknown, path: string): Decoded {
+  const completion = parseAt(completionSchema, data, path);
   const choices = completion.choices
     .map((choice, position): AssembledMessage => ({
       index: choice.index ?? position,
@@ -104,37 +127,46 @@ function decodeSingle(data: unknown): Decoded {
   };
 }
 
-function decode(envelope: Envelope): Exchange {
+function decodeResponse(envelope: Envelope, shape: BodyShape | null): ResponseInfo {
+  if (isErrorReply(httpCall(envelope), "completions")) return errorResponse(envelope);
+  if (!shape) throw new Error("not an OpenAI text completion");
   const body = envelope.response.body;
-  const shape = bodyShape(body);
-  if (!isCompletion(shape)) throw new Error("not an OpenAI text completion");
-  const req = openaiRequest(envelope, (b) => ({ messages: promptMessages(b.prompt), tools: [] }), ["prompt"]);
-  const decoded = Array.isArray(body) ? decodeStream(body) : decodeSingle(shape.first.__data__);
-  const response: ResponseInfo = {
+  const single = singleData(body);
+  const decoded = shape.list ? decodeStream(streamItems(body)) : decodeSingle(single.data, single.path);
+  return {
     type: "message",
-    streaming: Array.isArray(body),
+    streaming: shape.list,
     chunks: decoded.chunks,
     choices: decoded.choices,
     usage: decoded.usage,
     model: decoded.model,
   };
+}
+
+function decode(envelope: Envelope): Exchange {
+  const shape = responseShape(envelope);
+  const req = openaiRequest(envelope, (b) => ({ messages: promptMessages(b.prompt), tools: [] }), ["prompt"]);
+  const response = decodeResponse(envelope, shape);
   return {
     family: "openai-completions",
     kind: "completion",
     provider: "openai-compatible",
     providerDetail: req.providerDetail,
-    model: req.model ?? decoded.model,
+    model: req.model ?? (response.type === "message" ? response.model : null),
     testId: req.testId,
-    responseType: shape.first.__type__,
+    responseType: shape?.type ?? null,
     request: req.request,
     response,
-    notes: shapeNote(shape, CLASSES),
+    notes: shape ? shapeNote(shape, CLASSES) : [],
   };
 }
 
-/** OpenAI legacy text completions (`/v1/completions`): one `Completion`, or a stream of them. */
+/**
+ * OpenAI legacy text completions (`/v1/completions`): one `Completion`, or a stream of them; in
+ * HTTP calls also a plain body or SSE text sent to a `…/completions` path, and its error replies.
+ */
 export const openaiCompletionsDecoder: Decoder = {
   family: "openai-completions",
-  claims: (envelope) => isCompletion(bodyShape(envelope.response.body)),
+  claims,
   decode,
 };

@@ -68,3 +68,37 @@ describe("openai-embeddings", () => {
     );
   });
 });
+
+describe("openai-embeddings over HTTP (cassettes)", () => {
+  it("reads a plain embeddings list, one user turn per input", () => {
+    const exchange = exchangeOf("http-embeddings.json");
+    expect(exchange).toMatchObject({
+      family: "openai-embeddings",
+      providerDetail: "api.openai.com",
+      model: "text-embedding-3-small",
+      testId: "tests/test_embeddings.py::TestOpenAI::test_documents",
+      responseType: null,
+      notes: [],
+    });
+    expect(exchange.request.messages.map((m) => m.parts)).toEqual([
+      [{ type: "text", text: "hello" }],
+      [{ type: "text", text: "world" }],
+    ]);
+    expect(exchange.request.params).toEqual({ dimensions: 3, encoding_format: "float" });
+    expect(embeddingsOf("http-embeddings.json")).toEqual({
+      type: "embeddings",
+      count: 2,
+      dimension: 3,
+      norms: [1, 1],
+      first: [0.6, 0, 0.8],
+      usage: {
+        inputTokens: 2,
+        outputTokens: null,
+        totalTokens: 2,
+        reasoningTokens: null,
+        raw: expect.anything(),
+      },
+      model: "text-embedding-3-small",
+    });
+  });
+});

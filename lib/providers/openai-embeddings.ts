@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Envelope } from "@/lib/model/envelope";
-import type { Exchange } from "@/lib/model/exchange";
+import type { Exchange, ResponseInfo } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt, SchemaMismatch, type Decoder } from "./decoder";
-import { bodyShape, shapeNote, type BodyShape } from "./openai-body";
+import { isRecord } from "./fast-read";
+import { responseShape, shapeNote, singleData, type BodyShape } from "./openai-body";
+import { errorResponse, httpCall, isErrorReply } from "./openai-http";
 import { inputMessages } from "./openai-prompt";
 import { openaiRequest } from "./openai-request";
 
@@ -16,15 +18,27 @@ const embeddingResponseSchema = z.looseObject({
   usage: z.unknown().optional(),
 });
 
-function isEmbeddings(shape: BodyShape | null): shape is BodyShape {
+/** A list whose first item is an `embedding` (or, at an `…/embeddings` path, has an `embedding`). */
+function isEmbeddingList(data: unknown, byPath: boolean): boolean {
+  if (!isRecord(data) || !Array.isArray(data.data)) return false;
+  const first: unknown = data.data[0];
+  if (!isRecord(first)) return false;
+  return first.object === "embedding" || (byPath && "embedding" in first);
+}
+
+function isEmbeddings(shape: BodyShape | null, byPath = false): boolean {
   if (!shape || shape.list) return false;
-  if (CLASSES.has(shape.className)) return true;
-  // An unknown class: a `list` whose first item is an `embedding`.
-  const data = shape.first.__data__;
-  if (shape.object !== "list" || typeof data !== "object" || data === null || !("data" in data)) return false;
-  const items = data.data;
-  const first: unknown = Array.isArray(items) ? items[0] : undefined;
-  return typeof first === "object" && first !== null && "object" in first && first.object === "embedding";
+  if (shape.className !== null && CLASSES.has(shape.className)) return true;
+  // An unknown class or a plain body: a `list` whose first item is an `embedding`.
+  return (shape.object === "list" || byPath) && isEmbeddingList(shape.data, byPath);
+}
+
+function claims(envelope: Envelope): boolean {
+  const shape = responseShape(envelope);
+  if (isEmbeddings(shape)) return true;
+  const call = httpCall(envelope);
+  if (call === null || call.endpoint !== "embeddings") return false;
+  return isErrorReply(call, "embeddings") || isEmbeddings(shape, true);
 }
 
 /** Little-endian float32 values of a base64 string (`encoding_format: "base64"`). */
@@ -63,12 +77,9 @@ export function l2Norm(vector: readonly number[]): number {
   return Math.sqrt(sum);
 }
 
-function decode(envelope: Envelope): Exchange {
-  const shape = bodyShape(envelope.response.body);
-  if (!isEmbeddings(shape)) throw new Error("not an OpenAI embeddings response");
-  const req = openaiRequest(envelope, (b) => ({ messages: inputMessages(b.input), tools: [] }), ["input"]);
-  const path = "response.body.__data__";
-  const response = parseAt(embeddingResponseSchema, shape.first.__data__, path);
+function decodeVectors(body: unknown, notes: string[]): ResponseInfo {
+  const { data, path } = singleData(body);
+  const response = parseAt(embeddingResponseSchema, data, path);
   const vectors = response.data.map((item, i) => {
     const at = `${path}.data[${i}].embedding`;
     return typeof item.embedding === "string"
@@ -76,36 +87,47 @@ function decode(envelope: Envelope): Exchange {
       : floatVector(item.embedding, at);
   });
   const dimension = vectors[0]?.length ?? 0;
-  const notes = shapeNote(shape, CLASSES);
   if (vectors.some((vector) => vector.length !== dimension)) {
     notes.push(`Vectors have different lengths: ${[...new Set(vectors.map((v) => v.length))].join(", ")}.`);
   }
-  const model = response.model || null;
+  return {
+    type: "embeddings",
+    count: vectors.length,
+    dimension,
+    norms: vectors.map(l2Norm),
+    first: vectors[0] ?? [],
+    usage: usageFrom(response.usage),
+    model: response.model || null,
+  };
+}
+
+function decode(envelope: Envelope): Exchange {
+  const shape = responseShape(envelope);
+  const req = openaiRequest(envelope, (b) => ({ messages: inputMessages(b.input), tools: [] }), ["input"]);
+  const error = isErrorReply(httpCall(envelope), "embeddings");
+  if (!error && !isEmbeddings(shape, true)) throw new Error("not an OpenAI embeddings response");
+  const notes = shape ? shapeNote(shape, CLASSES) : [];
+  const response = error ? errorResponse(envelope) : decodeVectors(envelope.response.body, notes);
   return {
     family: "openai-embeddings",
     kind: "embeddings",
     provider: "openai-compatible",
     providerDetail: req.providerDetail,
-    model: req.model ?? model,
+    model: req.model ?? (response.type === "embeddings" ? response.model : null),
     testId: req.testId,
-    responseType: shape.first.__type__,
+    responseType: shape?.type ?? null,
     request: req.request,
-    response: {
-      type: "embeddings",
-      count: vectors.length,
-      dimension,
-      norms: vectors.map(l2Norm),
-      first: vectors[0] ?? [],
-      usage: usageFrom(response.usage),
-      model,
-    },
+    response,
     notes,
   };
 }
 
-/** OpenAI `CreateEmbeddingResponse`: float or base64 vectors. */
+/**
+ * OpenAI `CreateEmbeddingResponse`: float or base64 vectors; in HTTP calls also a plain body sent
+ * to an `…/embeddings` path, and its error replies.
+ */
 export const openaiEmbeddingsDecoder: Decoder = {
   family: "openai-embeddings",
-  claims: (envelope) => isEmbeddings(bodyShape(envelope.response.body)),
+  claims,
   decode,
 };

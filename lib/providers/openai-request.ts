@@ -1,4 +1,4 @@
-import { inferenceRequestSchema, type Envelope } from "@/lib/model/envelope";
+import { inferenceRequestSchema, rawHttpRequestSchema, type Envelope } from "@/lib/model/envelope";
 import type { ConversationMessage, RequestInfo, ToolDefinition } from "@/lib/model/exchange";
 import { isRecord, MISFIT, optRecord, optString, readWith, record } from "./fast-read";
 import { omitKeys, requestBasics } from "./request-info";
@@ -27,6 +27,19 @@ interface InferenceRequest {
   model: string | null;
   provider: string | null;
   body: unknown;
+}
+
+/** An HTTP call's request `{method, url, headers, payload}`: the payload is the body; no endpoint, model or provider. */
+function readHttpRequest(value: unknown): InferenceRequest {
+  const request = record(value);
+  const { method, url } = request;
+  if (typeof method !== "string" || typeof url !== "string") throw MISFIT;
+  return { method, url, endpoint: null, model: null, provider: null, body: request.payload };
+}
+
+/** True for the raw-HTTP request shape (cassettes, llama-stack raw HTTP): a `payload`, no `body`. */
+function isHttpRequest(request: Record<string, unknown>): boolean {
+  return "payload" in request && !("body" in request);
 }
 
 /** Reads the fields of `inferenceRequestSchema` used here, by hand (it runs for every file). */
@@ -59,19 +72,24 @@ export function testIdOf(envelope: Envelope): string | null {
 }
 
 /**
- * Reads an inference request `{method, url, headers, body, endpoint, model, provider_metadata?}`.
- * `conversation` turns the body into messages and tools; `conversationKeys` are the body keys it
- * used, which (with `model`) are left out of `params`.
+ * Reads an inference request `{method, url, headers, body, endpoint, model, provider_metadata?}`,
+ * or an HTTP call's `{method, url, headers, payload}` (the payload is the body).
+ * `conversation` turns the body (found at `path`: `request.body`, or `request.payload` for an HTTP
+ * call) into messages and tools; `conversationKeys` are the body keys it used, which (with `model`)
+ * are left out of `params`.
  */
 export function openaiRequest(
   envelope: Envelope,
-  conversation: (body: Record<string, unknown>) => Conversation,
+  conversation: (body: Record<string, unknown>, path: string) => Conversation,
   conversationKeys: readonly string[],
 ): OpenAIRequest {
-  const raw = readWith(readRequest, inferenceRequestSchema, envelope.request, "request");
+  const http = isHttpRequest(envelope.request);
+  const raw = http
+    ? readWith(readHttpRequest, rawHttpRequestSchema, envelope.request, "request")
+    : readWith(readRequest, inferenceRequestSchema, envelope.request, "request");
   const body = isRecord(raw.body) ? raw.body : {};
   const basics = requestBasics(raw.method, raw.url, raw.endpoint);
-  const { messages, tools } = conversation(body);
+  const { messages, tools } = conversation(body, http ? "request.payload" : "request.body");
   return {
     request: {
       ...basics,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { envelopeSchema } from "@/lib/model/envelope";
 import { decodeValue } from "@/lib/recording/decode";
-import { errorFromBody } from "./raw-http";
+import { genericDecoder } from "./generic";
+import { errorFromBody, rawHttpDecoder } from "./raw-http";
+import { DECODERS } from "./registry";
 import { exchangeOfValue as decode, fixturesIn } from "./fixtures/load-fixture";
 
 const { fixtureObject: fixture } = fixturesIn("");
@@ -218,5 +220,81 @@ describe("Gemini interactions streams", () => {
     if (decoded.ok) return;
     expect(decoded.kind).toBe("schema-mismatch");
     expect(decoded.reason).toMatch(/^schema mismatch at response\.body\[19\]\.delta\.text: /);
+  });
+});
+
+describe("raw HTTP and HTTP cassettes", () => {
+  /** A llama-stack raw-HTTP fixture as an HTTP cassette records it: headers, SSE as one text. */
+  function asCassette(name: string): ReturnType<typeof envelopeSchema.parse> {
+    const recorded = envelopeSchema.parse(fixture(name));
+    const { body } = recorded.response;
+    return envelopeSchema.parse({
+      origin: "http",
+      test_id: null,
+      request: { ...recorded.request, headers: { "content-type": ["application/json"] } },
+      response: {
+        ...recorded.response,
+        status: recorded.response.status ?? 200,
+        headers: {},
+        body: Array.isArray(body) ? body.join("\n") : body,
+      },
+    });
+  }
+  const claimer = (envelope: ReturnType<typeof envelopeSchema.parse>) =>
+    DECODERS.find((decoder) => decoder.claims(envelope)) ?? genericDecoder;
+
+  it("leaves other HTTP calls to their providers or the generic fallback", () => {
+    const envelope = envelopeSchema.parse({
+      origin: "http",
+      request: {
+        method: "POST",
+        url: "https://rerank.example.com/v1/rerank",
+        headers: {},
+        payload: { query: "q" },
+      },
+      response: { status: 500, headers: {}, body: "Internal Server Error", is_streaming: false },
+    });
+    expect(rawHttpDecoder.claims(envelope)).toBe(false);
+    expect(claimer(envelope).family).toBe("generic");
+  });
+
+  it("decodes a Gemini interactions stream kept as SSE text", () => {
+    const envelope = asCassette("raw-http/interactions-stream.json");
+    expect(claimer(envelope).family).toBe("raw-http");
+    const exchange = rawHttpDecoder.decode(envelope);
+    expect([exchange.family, exchange.provider, exchange.model]).toEqual([
+      "raw-http",
+      "gemini",
+      "gemini-2.5-flash-lite",
+    ]);
+    const response = exchange.response;
+    if (response.type !== "message") throw new Error(response.type);
+    expect(response.choices).toEqual([
+      {
+        index: 0,
+        role: "assistant",
+        content: "1, 2, 3",
+        reasoning: "Counting is easy.",
+        toolCalls: [],
+        finishReason: "completed",
+      },
+    ]);
+    expect(response.usage).toMatchObject({
+      inputTokens: 8,
+      outputTokens: 5,
+      totalTokens: 20,
+      reasoningTokens: 7,
+    });
+    expect(response.chunks).toHaveLength(11);
+  });
+
+  it("decodes a Gemini interactions JSON reply", () => {
+    const exchange = rawHttpDecoder.decode(asCassette("raw-http/interactions-200.json"));
+    expect(exchange.response).toMatchObject({
+      type: "result",
+      status: 200,
+      text: "The Tagus flows through Lisbon.",
+    });
+    expect(exchange.request.endpoint).toBe("/v1beta/interactions");
   });
 });

@@ -7,11 +7,14 @@ import { decodeInteractionsStream, isInteractionsSse } from "./interactions-stre
 import { nonEmpty } from "./openai-request";
 import { rawHttpRequestSummary, summarizeRequest } from "./request-summary";
 import { looksLikeSse, sseEventNames } from "./sse-events";
+import { looksLikeSseText } from "./sse-text";
+import { urlParts } from "./url-parts";
 
 /**
  * Raw HTTP recordings (`{url, method, payload}` requests, responses with a `status`) that no
  * specific family claimed: Gemini interactions (bodies and SSE streams), error bodies of any API,
- * anything else as a plain result.
+ * anything else as a plain result. Of HTTP cassettes (`origin: "http"`) it takes only the Gemini
+ * interactions calls: the rest belong to their providers or to the generic fallback.
  */
 
 const errorDetailSchema = z.looseObject({
@@ -83,11 +86,23 @@ function bodyModel(body: unknown): string | null {
   return parsed.success ? nonEmpty(parsed.data.model) : null;
 }
 
+/** A Gemini interactions call (`POST /v1beta/interactions`, `GET /v1beta/interactions/{id}`). */
+function isInteractionsCall(request: Record<string, unknown>): boolean {
+  const path = typeof request.url === "string" ? urlParts(request.url).path : null;
+  return path !== null && /\/interactions(\/|$)/.test(path);
+}
+
+/** HTTP cassettes keep SSE as one text; the SSE readers here take llama-stack's list of lines. */
+function sseLines(body: unknown): unknown {
+  return looksLikeSseText(body) ? body.split(/\r?\n/) : body;
+}
+
 function decodeResponse(
   envelope: Envelope,
   notes: string[],
 ): { response: ResponseInfo; model: string | null } {
-  const { body, status: recordedStatus, is_streaming: streaming } = envelope.response;
+  const { status: recordedStatus, is_streaming: streaming } = envelope.response;
+  const body = envelope.origin === "http" ? sseLines(envelope.response.body) : envelope.response.body;
   const status = recordedStatus ?? null;
   if (status !== null && status >= 400)
     return { response: { type: "error", error: errorFromBody(body, status) }, model: null };
@@ -118,6 +133,7 @@ function decodeResponse(
 export const rawHttpDecoder: Decoder = {
   family: "raw-http",
   claims(envelope: Envelope): boolean {
+    if (envelope.origin === "http") return isInteractionsCall(envelope.request);
     return isRawHttpRequest(envelope.request) || typeof envelope.response.status === "number";
   },
   decode(envelope: Envelope): Exchange {

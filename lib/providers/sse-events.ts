@@ -1,5 +1,5 @@
 import { SchemaMismatch } from "./decoder";
-import { parseBoundedJson } from "@/lib/sources/json-depth";
+import { parseBoundedJson } from "@/lib/model/json-depth";
 
 /**
  * Server-sent events as the raw-HTTP recorder stores them: the response body is the list of

@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
+import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
+import { loadYaml } from "@/lib/containers/yaml";
+import { RecordingIndex } from "@/lib/index/recording-index";
+import { DEFAULT_LIMITS } from "@/lib/model/limits";
+import { discoverRecordings } from "@/lib/sources/discover";
+import { recordingHref } from "@/lib/urls";
+import { startLoadServer } from "@/scripts/load/server";
+import { printFigure, printTarget } from "./harness";
+
+/** The largest cassette (4 MB, in the tarball): genai's OpenAI batch polling. */
+const LARGEST = "genai/providers/openaichat/testdata/TestClient/Batch.yaml";
+
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The floor: read every candidate and parse it the way its recorder wrote it, nothing more. */
+async function readAndParse(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    let bytes: Buffer = await readFile(path);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    if (/\.(ya?ml)(\.gz)?$/.test(path)) {
+      try {
+        loadYaml(bytes.toString("utf8"), DEFAULT_LIMITS);
+      } catch {
+        // An empty file: nothing to parse.
+      }
+    } else if (/\.(json|har)$/.test(path)) JSON.parse(bytes.toString("utf8"));
+    else bytes.toString("utf8");
+  }
+}
+
+/** Extracts the tarball of the large cassettes into a temporary folder. */
+async function extractLarge(shared: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "tapedeck-bench-large-"));
+  await promisify(execFile)("tar", ["-xzf", join(shared, "corpus/cassettes-large.tar.gz"), "-C", dir]);
+  return dir;
+}
+
+/**
+ * Issue "Every recorder": indexing every cassette cold against reading and parsing the same files
+ * (js-yaml / JSON.parse), and the largest cassette's page on the production server.
+ */
+export async function benchCassettes(shared: string): Promise<boolean[]> {
+  const plain = join(shared, "corpus/cassettes");
+  const large = await extractLarge(shared);
+  const cacheDir = await mkdtemp(join(tmpdir(), "tapedeck-bench-cassettes-"));
+  try {
+    const roots = [plain, large];
+    const files = (await Promise.all(roots.map((root) => discoverRecordings(root)))).flat();
+    console.log(`\nIndex every cassette cold (${files.length} candidate files, the tarball included)`);
+    const paths = files.map((file) => file.path);
+    const floorRuns: number[] = [];
+    const coldRuns: number[] = [];
+    let interactions = 0;
+    for (let run = 0; run < 3; run++) {
+      let start = performance.now();
+      await readAndParse(paths);
+      floorRuns.push(performance.now() - start);
+      start = performance.now();
+      interactions = 0;
+      for (const root of roots) {
+        const index = await RecordingIndex.open({ root, cache: false });
+        interactions += index.facets().interactions;
+        await index.close();
+      }
+      coldRuns.push(performance.now() - start);
+    }
+    const floor = { name: "read + js-yaml / JSON.parse, every file", ms: middle(floorRuns) };
+    const cold = {
+      name: `cold index (${interactions.toLocaleString("en-US")} interactions)`,
+      ms: middle(coldRuns),
+    };
+    printFigure(floor);
+    printFigure(cold);
+    const results = [
+      printTarget({ name: "cold index of the cassettes", measured: cold, baseline: floor, maxRatio: 1.5 }),
+    ];
+
+    console.log("\nThe page of the largest cassette (4 MB, production server)");
+    if ((await ensureStandaloneBuild("", process.env)) !== 0) throw new Error("the build failed");
+    const server = await startLoadServer(STANDALONE_SERVER, large, cacheDir);
+    try {
+      const url = `${server.url}${recordingHref(LARGEST)}`;
+      const served: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 6; i++) {
+        const start = performance.now();
+        const response = await fetch(url);
+        bytes = (await response.arrayBuffer()).byteLength;
+        if (!response.ok) throw new Error(`the page answered ${response.status}`);
+        served.push(performance.now() - start);
+      }
+      printFigure({ name: `first response (${(bytes / 1024).toFixed(0)} KB of HTML)`, ms: served[0] ?? 0 });
+      const warm = middle(served.slice(1));
+      printFigure({ name: "response, median of the next 5 (warm)", ms: warm });
+      const fast = warm < 1000;
+      console.log(`  ${fast ? "PASS" : "FAIL"} the largest cassette's page is served in under a second warm`);
+      results.push(fast);
+    } finally {
+      await server.stop();
+    }
+    return results;
+  } finally {
+    await rm(large, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
