@@ -13,7 +13,14 @@ const listing = z.object({
   page: z.number(),
   pageSize: z.number(),
   pages: z.number(),
-  items: z.array(z.object({ relPath: z.string(), family: z.string().nullable(), streaming: z.boolean() })),
+  items: z.array(
+    z.object({
+      relPath: z.string(),
+      format: z.string().nullable(),
+      family: z.string().nullable(),
+      streaming: z.boolean(),
+    }),
+  ),
 });
 
 test("GET /api/health reports the root and counts", async ({ request }) => {
@@ -56,10 +63,11 @@ test("GET /api/recordings refuses bad parameters with a readable 400", async ({ 
 });
 
 test("GET /api/recordings/<path> returns the decoded exchange", async ({ request }) => {
+  // recordings/ holds llama-stack recordings (one exchange) and cassettes (interactions).
   const chat = listing.parse(
-    await (await request.get("/api/recordings?family=openai-chat&pageSize=1")).json(),
+    await (await request.get("/api/recordings?family=openai-chat&pageSize=1000")).json(),
   );
-  const first = chat.items[0];
+  const first = chat.items.find((item) => item.format === "llama-stack");
   expect(first).toBeDefined();
   const response = await request.get(`/api/recordings/${first?.relPath ?? ""}`);
   expect(response.status()).toBe(200);
@@ -70,6 +78,18 @@ test("GET /api/recordings/<path> returns the decoded exchange", async ({ request
     })
     .parse(await response.json());
   expect(body.exchange.family).toBe("openai-chat");
+
+  const cassette = chat.items.find((item) => item.format !== null && item.format !== "llama-stack");
+  expect(cassette).toBeDefined();
+  const opened = z
+    .object({
+      ok: z.literal(true),
+      format: z.string(),
+      interactions: z.array(z.object({ index: z.number(), family: z.string() })),
+    })
+    .parse(await (await request.get(`/api/recordings/${cassette?.relPath ?? ""}`)).json());
+  expect(opened.format).toBe(cassette?.format);
+  expect(opened.interactions.map((interaction) => interaction.family)).toContain("openai-chat");
 });
 
 test("paths outside the root are 404s", async ({ request }) => {

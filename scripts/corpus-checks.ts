@@ -1,33 +1,21 @@
 /**
  * Checks against the real recordings in ../shared (run by .ci/run after the test suite).
- * Each check runs the `tapedeck` command as a user would and compares its JSON output.
+ * Each check runs the `tapedeck` command as a user would and compares its JSON output; the
+ * cassette checks (`scripts/corpus/cassette-checks.ts`) also read every interaction in process.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { z } from "zod";
 import { compareRecordings } from "@/lib/diff/compare";
 import { sideFromText } from "@/lib/diff/load-side";
 import { CatFileBatch } from "@/lib/git/cat-file-batch";
+import { cassetteChecks } from "./corpus/cassette-checks";
+import type { Check } from "./corpus/check";
+import { tapedeck } from "./corpus/tapedeck";
 
-const run = promisify(execFile);
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
-const BIN = resolve("bin/tapedeck.mjs");
-
-async function tapedeck(args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024 });
-    return { code: 0, stdout };
-  } catch (error) {
-    const parsed = z.object({ code: z.number(), stdout: z.string() }).safeParse(error);
-    if (parsed.success) return parsed.data;
-    throw error;
-  }
-}
-
-type Check = { name: string; run: () => Promise<string | null> };
 
 /** A clone of the history bundle in a temporary folder, made once. */
 let history: string | null = null;
@@ -152,6 +140,7 @@ const checks: Check[] = [
       return linked >= 330 ? null : `only ${linked} linked`;
     },
   },
+  ...cassetteChecks(SHARED),
 ];
 
 let passed = 0;

@@ -2,7 +2,7 @@ import { parse as parseTolerant, printParseErrorCode, type ParseError } from "js
 import { envelopeSchema } from "@/lib/model/envelope";
 import type { ReadLimits } from "@/lib/model/limits";
 import { joinZodPath } from "@/lib/model/json-path";
-import { nestsDeeperThan } from "@/lib/model/json-depth";
+import { nestsDeeperThan, valueDeeperThan } from "@/lib/model/json-depth";
 import { ContainerError, type Container, type OpenedContainer } from "./container";
 
 /** Line and column (1-based) of a character offset. */
@@ -33,17 +33,23 @@ export function describeInvalidJson(text: string, error: unknown): string {
 
 /** Parses JSON text within the depth bound, or throws `ContainerError` with line and column. */
 export function parseJsonFile(text: string, limits: ReadLimits): unknown {
-  if (nestsDeeperThan(text, limits.maxDepth)) {
-    throw new ContainerError(
-      `the JSON nests arrays and objects more than ${limits.maxDepth} levels deep; it is not parsed`,
-      "too-deep",
-    );
-  }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
+    // The error finder recurses as it parses: too deep a text is refused before it looks.
+    if (nestsDeeperThan(text, limits.maxDepth)) throw tooDeep(limits);
     throw new ContainerError(describeInvalidJson(text, error), "invalid-json");
   }
+  if (valueDeeperThan(value, limits.maxDepth)) throw tooDeep(limits);
+  return value;
+}
+
+function tooDeep(limits: ReadLimits): ContainerError {
+  return new ContainerError(
+    `the JSON nests arrays and objects more than ${limits.maxDepth} levels deep; it is not parsed`,
+    "too-deep",
+  );
 }
 
 /** Opens an already parsed llama-stack recording: one call, the envelope as it is on disk. */

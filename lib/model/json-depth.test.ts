@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeText } from "@/lib/recording/decode";
-import { MAX_JSON_DEPTH, nestsDeeperThan, parseBoundedJson } from "./json-depth";
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseBoundedJson, valueDeeperThan } from "./json-depth";
 
 const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
 
@@ -36,5 +36,17 @@ describe("deeply nested JSON", () => {
   it("leaves ordinary recordings alone", () => {
     const decoded = decodeText(`{"request": {"body": ${nested(50)}}, "response": {"body": {}}}`);
     expect(decoded.ok ? "decoded" : decoded.kind).not.toBe("too-deep");
+  });
+});
+
+describe("valueDeeperThan", () => {
+  it("measures the nesting of a parsed value without recursing", () => {
+    expect(valueDeeperThan(JSON.parse(nested(3)), 3)).toBe(false);
+    expect(valueDeeperThan(JSON.parse(nested(4)), 3)).toBe(true);
+    expect(valueDeeperThan({ a: "[[[[[[", b: [1, [2]] }, 3)).toBe(false);
+    expect(valueDeeperThan({ a: "[[[[[[", b: [1, [2]] }, 2)).toBe(true);
+    expect(valueDeeperThan("[[[", 0)).toBe(false);
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect(valueDeeperThan(deep, MAX_JSON_DEPTH)).toBe(true);
   });
 });

@@ -268,6 +268,22 @@ describe("openai-chat over HTTP (cassettes)", () => {
     expect(
       openaiChatDecoder.claims(at("https://host/openai", { ...choices, object: "chat.completion" })),
     ).toBe(true);
-    expect(openaiChatDecoder.claims(at("https://host/v1/chat/completions", "method=POST"))).toBe(false);
+    // A chat request to a chat path is a chat call whatever came back (a mock server's echo).
+    expect(openaiChatDecoder.claims(at("https://host/v1/chat/completions", "method=POST"))).toBe(true);
+    const noRequest = {
+      ...at("https://host/v1/chat/completions", "method=POST"),
+      request: { ...raw.request, payload: null },
+    };
+    expect(openaiChatDecoder.claims(noRequest)).toBe(false);
+  });
+
+  it("shows a reply that is not a chat completion as it came, and says so", () => {
+    const raw = envelopeSchema.parse(JSON.parse(fixtureText("http-chat-llamacpp.json")));
+    const exchange = openaiChatDecoder.decode({ ...raw, response: { ...raw.response, body: "method=POST" } });
+    expect(exchange.family).toBe("openai-chat");
+    expect(exchange.response).toEqual({ type: "unknown", value: "method=POST" });
+    expect(exchange.notes).toContain(
+      'the reply to this chat request is not a chat completion: it is text ("method=POST")',
+    );
   });
 });

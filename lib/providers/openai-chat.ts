@@ -34,12 +34,32 @@ function isErrorBody(data: unknown): boolean {
   return isRecord(data) && data.error !== undefined && data.error !== null && !Array.isArray(data.choices);
 }
 
+/** A chat request body (`messages` sent to a chat path): the call is a chat, whatever came back. */
+function isChatRequest(envelope: Envelope): boolean {
+  const payload = envelope.request.payload;
+  return isRecord(payload) && Array.isArray(payload.messages);
+}
+
 function claims(envelope: Envelope): boolean {
   const shape = responseShape(envelope);
   if (isChat(shape)) return true;
   const call = httpCall(envelope);
   if (call === null || call.endpoint !== "chat") return false;
-  return isErrorReply(call, "chat") || isChatReply(shape);
+  return isErrorReply(call, "chat") || isChatReply(shape) || isChatRequest(envelope);
+}
+
+/** A reply to a chat request that is not a chat completion (a mock server, a proxy's page). */
+function notAChatReply(body: unknown, notes: string[]): ResponseInfo {
+  const what =
+    typeof body === "string"
+      ? `text (${JSON.stringify(body.slice(0, 60))}${body.length > 60 ? "…" : ""})`
+      : body === null || body === undefined
+        ? "empty"
+        : isRecord(body)
+          ? `an object with keys ${Object.keys(body).slice(0, 5).join(", ") || "none"}`
+          : `a ${Array.isArray(body) ? "list" : typeof body}`;
+  notes.push(`the reply to this chat request is not a chat completion: it is ${what}`);
+  return { type: "unknown", value: body };
 }
 
 function chatConversation(body: Record<string, unknown>, path: string): Conversation {
@@ -62,7 +82,9 @@ function decodeResponse(
   if (isErrorReply(call, "chat") || (shape && !shape.list && isErrorBody(shape.data))) {
     return { response: errorResponse(envelope), model: null };
   }
-  if (!shape) throw new Error("not an OpenAI chat completion");
+  if (!shape || (!shape.list && !isChat(shape) && !isChatReply(shape))) {
+    return { response: notAChatReply(body, notes), model: null };
+  }
   if (shape.list) {
     const decoded = decodeChatStream(streamItems(body));
     notes.push(...decoded.notes);
