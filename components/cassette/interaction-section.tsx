@@ -2,6 +2,8 @@ import type { Interaction } from "@/lib/model/recording-file";
 import { interactionId, statusTone } from "@/lib/views/recording/cassette-view";
 import { RequestPanel } from "@/components/recording/request-panel";
 import { ResponsePanel } from "@/components/recording/response-panel";
+import { frameRows } from "@/lib/views/recording/frames-view";
+import { FramesList } from "./frames-list";
 import { HttpHeaders } from "./http-headers";
 import { STATUS_TONES } from "./interaction-strip";
 
@@ -24,8 +26,9 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
   const status = http?.status ?? null;
   const method = http?.method ?? exchange.request.method ?? "";
   const url = http?.url ?? exchange.request.url ?? "";
+  const frames = exchange.kind === "frames" ? frameRows(exchange.response) : null;
   const facts = [
-    exchange.family === "generic" ? "not decoded by a provider" : exchange.family,
+    frames ? "frames" : exchange.family === "generic" ? "not decoded by a provider" : exchange.family,
     exchange.model,
     exchange.providerDetail,
     ...metaText(http?.meta ?? {}),
@@ -60,12 +63,23 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
           This interaction could not be read fully: {interaction.problem}
         </p>
       )}
-      {exchange.family === "generic" && exchange.notes.length > 0 && (
+      {exchange.family === "generic" && !frames && exchange.notes.length > 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{exchange.notes[0]}</p>
       )}
-      {http && <HttpHeaders request={http.requestHeaders} response={http.responseHeaders} />}
-      <RequestPanel request={exchange.request} idPrefix={`${id}-`} level={3} />
-      <ResponsePanel response={exchange.response} notes={exchange.notes} idPrefix={`${id}-`} level={3} />
+      {http && (http.requestHeaders.length > 0 || http.responseHeaders.length > 0) && (
+        <HttpHeaders request={http.requestHeaders} response={http.responseHeaders} />
+      )}
+      {frames ? (
+        <FramesList
+          rows={frames}
+          summary={exchange.response.type === "result" ? exchange.response.text : null}
+        />
+      ) : (
+        <>
+          <RequestPanel request={exchange.request} idPrefix={`${id}-`} level={3} />
+          <ResponsePanel response={exchange.response} notes={exchange.notes} idPrefix={`${id}-`} level={3} />
+        </>
+      )}
     </section>
   );
 }

@@ -84,7 +84,7 @@ export function InteractionStrip({ relPath, rows, page }: InteractionStripProps)
                     : row.streamed
                       ? `stream${row.chunks > 0 ? ` of ${row.chunks}` : ""}`
                       : "whole"}
-                  {row.family === "generic" ? " · HTTP" : ""}
+                  {row.kind === "frames" ? " · frames" : row.family === "generic" ? " · HTTP" : ""}
                 </td>
               </tr>
             );

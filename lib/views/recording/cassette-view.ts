@@ -50,6 +50,7 @@ export interface StripRow {
   tone: StatusTone;
   streamed: boolean;
   family: string;
+  kind: string;
   /** Chunks of a stream, 0 otherwise. */
   chunks: number;
   error: boolean;
@@ -89,6 +90,7 @@ export function stripRow(interaction: Interaction): StripRow {
     tone: statusTone(status),
     streamed,
     family: exchange.family,
+    kind: exchange.kind,
     chunks: response.type === "message" ? response.chunks.length : 0,
     error: response.type === "error",
     problem: interaction.problem !== null,
