@@ -14,7 +14,10 @@ ARG NODE_IMAGE=node:20-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# Without lifecycle scripts: `prepare` compiles the command line from sources this stage does not
+# have (they come next, so that a change to them does not invalidate the installed dependencies),
+# and the image runs the server, not the command line. No dependency needs an install script.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { benchCassettes } from "./cassettes";
 import { benchDecodeCorpus } from "./decode-corpus";
 import { benchDiffLargest } from "./diff-largest";
 import { benchIndexCorpus } from "./index-corpus";
 import { benchLargestPage } from "./largest-page";
 import { benchReviewHistory } from "./review-history";
+import { benchStartup } from "./startup";
 
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
 const CORPUS = resolve(SHARED, "corpus/llama-stack-head");
@@ -21,6 +23,8 @@ async function main(): Promise<number> {
     ...(await benchLargestPage(CORPUS)),
     await benchDiffLargest(CORPUS),
     await benchReviewHistory(resolve(SHARED, "corpus/history.bundle")),
+    ...(await benchCassettes(SHARED)),
+    ...(await benchStartup()),
   ];
   const failed = results.filter((ok) => !ok).length;
   console.log(`\n${results.length - failed} targets met, ${failed} missed`);

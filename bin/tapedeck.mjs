@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `tapedeck` command. Runs the TypeScript sources directly through tsx, so `npx tapedeck`
-// works in a checkout right after `npm install`, with no build step to remember.
-import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+// The `tapedeck` command: runs the command line compiled ahead into dist/ (cli/build-cli.mjs).
+// An installed package ships dist/ and has nothing to build. In a checkout, `npm install`
+// compiles it (the `prepare` script), and this launcher compiles it again, once, when a source it
+// was built from has changed since: edit lib/ or cli/, and the next run uses the edit.
+import { existsSync } from "node:fs";
 
 // A closed pipe (`tapedeck check ... | head`) ends the command quietly.
 process.stdout.on("error", (error) => {
@@ -10,6 +11,9 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-const { main } = await import("../cli/main.ts");
+if (existsSync(new URL("../cli/main.ts", import.meta.url))) {
+  const { ensureFresh } = await import("../cli/build-cli.mjs");
+  await ensureFresh();
+}
+const { main } = await import("../dist/cli.mjs");
 process.exitCode = await main(process.argv.slice(2));

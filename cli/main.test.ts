@@ -349,7 +349,7 @@ describe("bin/tapedeck.mjs", () => {
     });
   }
 
-  it("runs the command line through tsx and sets the exit status", async () => {
+  it("runs the compiled command line and sets the exit status", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: tapedeck <command>");

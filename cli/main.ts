@@ -1,18 +1,35 @@
 import { UsageError } from "./args";
-import { checkCommand } from "./check-command";
-import { diffCommand } from "./diff-command";
-import { reviewCommand } from "./review-command";
-import { serveCommand } from "./serve-command";
-import { showCommand } from "./show-command";
 
-const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
-  check: { summary: "decode every recording under a directory and report failures", run: checkCommand },
-  diff: { summary: "compare two recordings (files or <rev>:<path>) and give a verdict", run: diffCommand },
-  review: { summary: "review the recordings changed between two revisions", run: reviewCommand },
-  serve: { summary: "build when needed and serve the web app on a recordings directory", run: serveCommand },
+type Run = (argv: string[]) => Promise<number>;
+
+/**
+ * Each command is loaded when it runs, not before: `--help` and `show` must not pay for the diff,
+ * git or the review, which only `diff` and `review` use. A new command is one line here.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = {
+  check: {
+    summary: "decode every recording under a directory and report failures",
+    load: async () => (await import("./check-command")).checkCommand,
+  },
+  diff: {
+    summary: "compare two recordings (files or <rev>:<path>) and give a verdict",
+    load: async () => (await import("./diff-command")).diffCommand,
+  },
+  match: {
+    summary: "find the recordings closest to a request (or a replay error) and what differs",
+    load: async () => (await import("./match-command")).matchCommand,
+  },
+  review: {
+    summary: "review the recordings changed between two revisions",
+    load: async () => (await import("./review-command")).reviewCommand,
+  },
+  serve: {
+    summary: "build when needed and serve the web app on a recordings directory",
+    load: async () => (await import("./serve-command")).serveCommand,
+  },
   show: {
     summary: "print one recording: the request in brief and the reassembled message",
-    run: showCommand,
+    load: async () => (await import("./show-command")).showCommand,
   },
 };
 
@@ -32,13 +49,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(MAIN_HELP);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     console.error(`tapedeck: unknown command "${name}"\n\n${MAIN_HELP}`);
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (
+      await command.load()
+    )(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ConfigError, readConfig } from "@/lib/config";
 import { parseCommand, UsageError } from "./args";
+import { packagedServer } from "./packaged-server";
 
 export const SERVE_HELP = `Usage: tapedeck serve [dir] [--port N] [--host H]
 
@@ -130,8 +131,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw error;
   }
 
-  const built = await ensureStandaloneBuild(basePath, env);
-  if (built !== 0) return built;
+  // An installed package ships its server built for "/"; a checkout builds from its sources.
+  const packaged = await packagedServer();
+  if (packaged && packaged.basePath !== basePath) {
+    throw new UsageError(
+      `TAPEDECK_BASE_PATH: this package's server is built for "${packaged.basePath || "/"}"; serving under "${basePath || "/"}" needs a build from the sources (a checkout of Tapedeck)`,
+      "",
+    );
+  }
+  if (!packaged) {
+    const built = await ensureStandaloneBuild(basePath, env);
+    if (built !== 0) return built;
+  }
   console.log(`tapedeck: serving ${root} at http://${host}:${port}${basePath}`);
-  return run([SERVER], env);
+  return run([packaged?.server ?? SERVER], env);
 }

@@ -14,7 +14,8 @@ test.describe.configure({ mode: "serial" });
 
 const health = z.object({
   ok: z.literal(true),
-  root: z.string(),
+  // Left out without credentials when auth is on.
+  root: z.string().optional(),
   recordings: z.number(),
   broken: z.number(),
 });
@@ -356,10 +357,18 @@ test.describe("a server with TAPEDECK_AUTH", () => {
     }
   });
 
-  test("leaves /api/health open for health checks", async ({ request }) => {
+  test("leaves /api/health open for health checks, without the root's path", async ({ request }) => {
     const response = await request.get(`${server.url}/api/health`);
     expect(response.status()).toBe(200);
-    expect(health.parse(await response.json()).recordings).toBe(1);
+    const open = health.parse(await response.json());
+    expect(open.recordings).toBe(1);
+    expect(open.root).toBeUndefined();
+    for (const headers of [basic("alice:wrong"), { Authorization: "Bearer s3cret pass" }]) {
+      const wrong = health.parse(await (await request.get(`${server.url}/api/health`, { headers })).json());
+      expect(wrong.root).toBeUndefined();
+    }
+    const trusted = await request.get(`${server.url}/api/health`, { headers: basic("alice:s3cret pass") });
+    expect(health.parse(await trusted.json()).root).toBe(root);
   });
 
   test("works in a browser that has the credentials", async ({ browser }) => {

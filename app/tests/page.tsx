@@ -6,13 +6,15 @@ import {
   type CallGroup,
 } from "@/components/compare/parametrization-compare";
 import { RecordingRow } from "@/components/list/recording-row";
+import { TestIndex } from "@/components/tests/test-index";
+import { listTests } from "@/components/tests/test-list";
 import { Badge } from "@/components/list/badge";
 import { callOptions, messageCounts, parametrizationLabel } from "@/lib/views/compare/test-calls";
 import { getIndex } from "@/lib/index/server-index";
 import { testRecordings, type Parametrization } from "@/lib/index/test-recordings";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Test" };
+export const metadata: Metadata = { title: "Tests" };
 
 function ParametrizationCard({
   p,
@@ -56,15 +58,28 @@ export default async function TestPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const id = (await searchParams).id;
+  const params = await searchParams;
+  const id = params.id;
+  const index = await getIndex();
   if (typeof id !== "string" || id === "") {
+    const { tests, files, withoutTest } = listTests(index.list());
     return (
-      <p role="alert">
-        Give a test id: <code>/tests?id=tests/…/test_x.py::test_y[params]</code>
-      </p>
+      <div className="space-y-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Tests</h1>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {tests.length.toLocaleString("en-US")} tests in {files.toLocaleString("en-US")} files, each with
+            its parametrizations, recordings and providers
+            {withoutTest > 0
+              ? `; ${withoutTest.toLocaleString("en-US")} recording${withoutTest === 1 ? " has" : "s have"} no test id`
+              : ""}
+            .
+          </p>
+        </div>
+        <TestIndex tests={tests} initialQuery={typeof params.q === "string" ? params.q : ""} />
+      </div>
     );
   }
-  const index = await getIndex();
   const found = testRecordings(index, id);
   if (!found) {
     return (

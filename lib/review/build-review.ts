@@ -17,6 +17,8 @@ export interface ReviewOptions {
   base: string;
   /** A revision, or null for the working tree (untracked files included). */
   head: string | null;
+  /** Git pathspecs (from the repository top) limiting the review to some folders; all when absent. */
+  paths?: readonly string[];
 }
 
 interface Sides {
@@ -75,7 +77,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
   const repo = (await repositoryTop(options.repo)) ?? options.repo;
   const baseCommit = await verifyRevision(repo, options.base);
   const headCommit = options.head === null ? null : await verifyRevision(repo, options.head);
-  const changes = await gitChanges(repo, baseCommit, headCommit);
+  const changes = await gitChanges(repo, baseCommit, headCommit, options.paths ?? []);
   const batch = new CatFileBatch(repo);
   try {
     const readBase = async (path: string) =>

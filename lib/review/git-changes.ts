@@ -47,10 +47,25 @@ function parseNameStatus(out: string): GitChange[] {
 /**
  * The recordings added, removed, modified, renamed or copied from `base` to `head` (git's rename
  * and copy detection). With `head` null, the working tree is the head, untracked files included.
+ * `paths`, when given, are git pathspecs (from the repository top) that limit the changes.
  */
-export async function gitChanges(repo: string, base: string, head: string | null): Promise<GitChange[]> {
+export async function gitChanges(
+  repo: string,
+  base: string,
+  head: string | null,
+  paths: readonly string[] = [],
+): Promise<GitChange[]> {
   const range = head === null ? [base] : [base, head];
-  const out = await git(repo, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", ...range, "--"]);
+  const out = await git(repo, [
+    "diff",
+    "--name-status",
+    "-z",
+    "-M",
+    "--no-ext-diff",
+    ...range,
+    "--",
+    ...paths,
+  ]);
   const folders =
     (await hasRecordingsFolders(repo, base)) || (head !== null && (await hasRecordingsFolders(repo, head)));
   const isRecording = (path: string) => isRecordingPath(path, folders);
@@ -58,7 +73,7 @@ export async function gitChanges(repo: string, base: string, head: string | null
     (change) => isRecording(change.path) || (change.oldPath !== null && isRecording(change.oldPath)),
   );
   if (head === null) {
-    const untracked = await git(repo, ["ls-files", "--others", "--exclude-standard", "-z"]);
+    const untracked = await git(repo, ["ls-files", "--others", "--exclude-standard", "-z", "--", ...paths]);
     for (const path of untracked.split("\0")) {
       if (path && isRecording(path)) changes.push({ status: "added", path, oldPath: null });
     }
