@@ -14,7 +14,8 @@ export class CassettePage {
   constructor(readonly page: Page) {
     this.title = page.getByRole("heading", { level: 1 });
     this.strip = page.getByRole("navigation", { name: "Interactions" });
-    this.rawFile = page.getByRole("region", { name: /^Raw (YAML|HAR|trace)$/ });
+    // The section and the highlighted box inside it share the name; the box is the one asserted.
+    this.rawFile = page.getByRole("region", { name: /^Raw (YAML|HAR|trace)$/ }).last();
   }
 
   async goto(relPath: string, hash = ""): Promise<void> {

@@ -1,9 +1,10 @@
+import { anthropicStream } from "./provider-streams";
 import type { ExpectedInteraction } from "./sample";
 import type { YamlValue } from "./yaml-writer";
 
 /**
  * A three-call tool loop against the Anthropic Messages API: the model asks for the weather in
- * one city, then the other, then answers. Each request carries the whole conversation so far.
+ * one city, then the other, then answers (streamed). Each request carries the whole conversation.
  */
 
 type Json = { [key: string]: YamlValue };
@@ -49,12 +50,12 @@ function reply(id: string, content: Json[], stop: string, input: number, output:
   };
 }
 
-function request(messages: Json[]): Json {
+function request(messages: Json[], stream = false): Json {
   return {
     max_tokens: 1024,
     messages,
     model: "claude-haiku-4-5",
-    stream: false,
+    stream,
     tool_choice: { type: "auto" },
     tools: [TOOL],
   };
@@ -69,7 +70,8 @@ function toolResult(id: string, content: string): Json {
 }
 
 export function anthropicToolLoop(): {
-  calls: { request: Json; response: Json }[];
+  /** Each call's reply: a JSON body, or the SSE text of a streamed one. */
+  calls: { request: Json; response: Json | string }[];
   expected: ExpectedInteraction[];
 } {
   const lisbon = toolUse("toolu_01RkWq8sJ3vN5yTz9LmBe2Xc", "Lisbon");
@@ -77,7 +79,7 @@ export function anthropicToolLoop(): {
   const preface = { text: "I'll check the weather in both cities.", type: "text" };
   const turns: Json[] = [{ role: "user", content: [{ text: QUESTION, type: "text" }] }];
   const first = reply("msg_01Hq7ZtV3mY9pLxK2cRwA8Nd", [preface, lisbon], "tool_use", 612, 71);
-  const calls = [{ request: request([...turns]), response: first }];
+  const calls: { request: Json; response: Json | string }[] = [{ request: request([...turns]), response: first }];
   turns.push(
     { role: "assistant", content: [preface, lisbon] },
     toolResult(String(lisbon.id), "18 °C, sunny, wind 12 km/h"),
@@ -88,8 +90,15 @@ export function anthropicToolLoop(): {
     { role: "assistant", content: [porto] },
     toolResult(String(porto.id), "14 °C, light rain, wind 20 km/h"),
   );
-  const third = reply("msg_01Wc5Nf2Ja8Ug4Ps7Kd1Vx3E", [{ text: FINAL, type: "text" }], "end_turn", 801, 32);
-  calls.push({ request: request([...turns]), response: third });
+  const third = anthropicStream({
+    id: "msg_01Wc5Nf2Ja8Ug4Ps7Kd1Vx3E",
+    model: "claude-haiku-4-5-20251001",
+    thinking: [],
+    signature: "",
+    pieces: ["Lisbon is warmer", " right now: 18 °C", " and sunny, against", " 14 °C with light", " rain in Porto."],
+    tokens: { input: 801, output: 32 },
+  });
+  calls.push({ request: request([...turns], true), response: third });
   const args = (city: string) => JSON.stringify({ city, unit: "celsius" });
   return {
     calls,
@@ -106,7 +115,7 @@ export function anthropicToolLoop(): {
         text: "",
         toolCalls: [{ name: "get_weather", arguments: args("Porto") }],
       },
-      { family: "anthropic-messages", streaming: false, text: FINAL, toolCalls: [] },
+      { family: "anthropic-messages", streaming: true, text: FINAL, toolCalls: [] },
     ],
   };
 }

@@ -365,6 +365,20 @@ function imageInputSample(): Sample {
   };
 }
 
+/** A reply of the tool loop as vcrpy stores it: SSE text as a string body, JSON parsed. */
+function loopResponse(response: string | { [key: string]: YamlValue }): { [key: string]: YamlValue } {
+  const headers = (contentType: string) => ({
+    connection: ["keep-alive"],
+    "content-type": [contentType],
+    "strict-transport-security": ["max-age=31536000; includeSubDomains; preload"],
+    "transfer-encoding": ["chunked"],
+  });
+  if (typeof response === "string") {
+    return { body: { string: response }, headers: headers("text/event-stream; charset=utf-8"), status: OK };
+  }
+  return { headers: headers("application/json"), parsed_body: response, status: OK };
+}
+
 function toolLoopSample(): Sample {
   const loop = anthropicToolLoop();
   const content = writeYaml(
@@ -383,16 +397,7 @@ function toolLoopSample(): Sample {
           parsed_body: request,
           uri: "https://api.anthropic.com/v1/messages",
         },
-        response: {
-          headers: {
-            connection: ["keep-alive"],
-            "content-type": ["application/json"],
-            "strict-transport-security": ["max-age=31536000; includeSubDomains; preload"],
-            "transfer-encoding": ["chunked"],
-          },
-          parsed_body: response,
-          status: OK,
-        },
+        response: loopResponse(response),
       })),
       version: 1,
     },
