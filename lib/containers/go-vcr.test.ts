@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { goTestId, goVcrContainer } from "./go-vcr";
+import { CORPUS as CORPUS_ROOT, LARGE_CASSETTES } from "@/lib/testing/corpus-paths";
 
 function fixtureText(name: string): string {
   return readFileSync(new URL(`./fixtures/go-vcr/${name}`, import.meta.url), "utf8");
@@ -252,8 +253,8 @@ describe("goVcrContainer.open", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/genai";
-const LARGE = "/tmp/large/genai";
+const CORPUS = `${CORPUS_ROOT}/cassettes/genai`;
+const LARGE = `${LARGE_CASSETTES}/genai`;
 
 function cassetteFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { harContainer, harTestName } from "./har";
+import { CORPUS as CORPUS_ROOT } from "@/lib/testing/corpus-paths";
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/har/${name}`, import.meta.url), "utf8");
@@ -245,7 +246,7 @@ describe("harTestName", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/openllmetry-js";
+const CORPUS = `${CORPUS_ROOT}/cassettes/openllmetry-js`;
 
 function harFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { dechunk } from "./http-message";
 import { httprrContainer, httprrTestName, openHttprrBytes } from "./httprr";
+import { CORPUS as CORPUS_ROOT, LARGE_CASSETTES } from "@/lib/testing/corpus-paths";
 
 function fixtureBytes(name: string): Buffer {
   return readFileSync(new URL(`./fixtures/httprr/${name}`, import.meta.url));
@@ -230,8 +231,8 @@ describe("httprrTestName", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/langchaingo";
-const LARGE = "/tmp/large/langchaingo";
+const CORPUS = `${CORPUS_ROOT}/cassettes/langchaingo`;
+const LARGE = `${LARGE_CASSETTES}/langchaingo`;
 
 function traceFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];

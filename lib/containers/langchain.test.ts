@@ -6,6 +6,7 @@ import { isEventStreamBody } from "@/lib/model/http-body";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { langchainContainer } from "./langchain";
+import { CORPUS as CORPUS_ROOT } from "@/lib/testing/corpus-paths";
 
 const NAME = "test_agent_loop[v0].yaml";
 const PATH = `libs/aws/tests/cassettes/${NAME}.gz`;
@@ -124,7 +125,7 @@ describe("LangChain cassettes", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/langchain/libs/aws/tests/cassettes";
+const CORPUS = `${CORPUS_ROOT}/cassettes/langchain/libs/aws/tests/cassettes`;
 
 describe.skipIf(!existsSync(CORPUS))("LangChain on the corpus", () => {
   it("opens the 11 files: 21 calls, the 8 ConverseStream replies as eventstreams, the rest JSON", () => {

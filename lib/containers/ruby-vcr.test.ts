@@ -5,6 +5,7 @@ import { isEventStreamBody } from "@/lib/model/http-body";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { rubyCassetteName, rubyVcrContainer } from "./ruby-vcr";
+import { CORPUS as CORPUS_ROOT, LARGE_CASSETTES } from "@/lib/testing/corpus-paths";
 
 const FOLDER = "spec/fixtures/vcr_cassettes";
 
@@ -241,8 +242,8 @@ describe("rubyVcrContainer.open", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/ruby_llm";
-const LARGE = "/tmp/large/ruby_llm";
+const CORPUS = `${CORPUS_ROOT}/cassettes/ruby_llm`;
+const LARGE = `${LARGE_CASSETTES}/ruby_llm`;
 
 function cassetteFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { ContainerError } from "./container";
 import { vcrpyContainer } from "./vcrpy";
+import { CORPUS as CORPUS_ROOT } from "@/lib/testing/corpus-paths";
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/vcrpy/${name}`, import.meta.url), "utf8");
@@ -446,7 +447,7 @@ describe("vcrpy errors", () => {
   });
 });
 
-const CORPUS = "/work/shared/corpus/cassettes/pydantic-ai";
+const CORPUS = `${CORPUS_ROOT}/cassettes/pydantic-ai`;
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

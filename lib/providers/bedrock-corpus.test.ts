@@ -4,13 +4,14 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Interaction } from "@/lib/model/recording-file";
 import { decodeText } from "@/lib/recording/decode";
+import { CORPUS as CORPUS_ROOT } from "@/lib/testing/corpus-paths";
 
 /**
  * The Bedrock decoder over the real cassettes (skipped when the corpus is absent): every call to
  * a Bedrock runtime decodes as Bedrock without a problem, and a few streams reassemble exactly.
  */
 
-const CORPUS = "/work/shared/corpus/cassettes";
+const CORPUS = `${CORPUS_ROOT}/cassettes`;
 
 function files(folder: string): string[] {
   if (!existsSync(folder)) return [];

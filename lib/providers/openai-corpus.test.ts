@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Interaction } from "@/lib/model/recording-file";
 import { decodeText } from "@/lib/recording/decode";
 import { endpointOf } from "./openai-http";
+import { CORPUS as CORPUS_ROOT } from "@/lib/testing/corpus-paths";
 
 /**
  * The OpenAI decoders over the real cassettes (skipped when the corpus is absent): every call to an
@@ -12,7 +13,7 @@ import { endpointOf } from "./openai-http";
  * own closing event carries, but for the one genai cassette that does not agree with itself.
  */
 
-const CORPUS = "/work/shared/corpus/cassettes";
+const CORPUS = `${CORPUS_ROOT}/cassettes`;
 const PROJECTS = ["genai", "pydantic-ai", "ruby_llm", "openllmetry-js", "langchaingo"];
 /** Cheap text filter: files that mention an OpenAI path. */
 const OPENAI_PATH =
