@@ -95,7 +95,7 @@ test.describe("the compare page", () => {
 
   test("sources that cannot be read, and a broken recording, get a clear panel", async ({ page }) => {
     const compare = new ComparePage(page);
-    await compare.goto(`-x:${WEATHER_OLD}`, `nope:${WEATHER_OLD}`);
+    await compare.goto(`-x:${WEATHER_OLD}`, `nope:${WEATHER_OLD}`, "", 400);
     await expect(compare.problem("Cannot read a (before)")).toContainText('refusing revision "-x"');
     await expect(compare.problem("Cannot read b (after)")).toContainText('unknown revision "nope"');
     await screenshots(page, "bad-revision");

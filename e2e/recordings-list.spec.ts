@@ -8,7 +8,7 @@ test("filters live in the URL and a link reproduces the view", async ({ page, re
   await saveScreenshot(page, "recordings-list");
   const total = await list.shownCount();
 
-  await list.choose("Format", "openai-chat");
+  await list.choose("Family", "openai-chat");
   await expect(page).toHaveURL(/family=openai-chat/);
   const chat = await list.shownCount();
   expect(chat).toBeLessThan(total);
@@ -24,7 +24,7 @@ test("filters live in the URL and a link reproduces the view", async ({ page, re
   const url = page.url();
   await page.goto(url);
   expect(await list.shownCount()).toBe(api.total);
-  await expect(list.filter("Format")).toHaveValue("openai-chat");
+  await expect(list.filter("Family")).toHaveValue("openai-chat");
   await expect(list.filter("Streamed")).toHaveValue("true");
 });
 
@@ -79,4 +79,24 @@ test("a test page lists the test's parametrizations", async ({ page }) => {
   await expect(page.getByRole("region", { name: /txt=openai\/gpt-4o/ })).toBeVisible();
   await expect(page.getByRole("region", { name: /txt=ollama\/llama3\.2/ })).toBeVisible();
   await saveScreenshot(page, "test-page");
+});
+
+test("the recorder, host and status filters count interactions and narrow the list to cassettes", async ({
+  page,
+  request,
+}) => {
+  const list = new RecordingsListPage(page);
+  await list.goto();
+  await list.choose("Recorder", "vcrpy");
+  await expect(page).toHaveURL(/format=vcrpy/);
+  const api = await (await request.get("/api/recordings?format=vcrpy")).json();
+  expect(await list.shownCount()).toBe(api.total);
+  for (const row of await list.rows.all()) await expect(row).toContainText(/vcrpy · \d+ interactions?/);
+
+  await list.goto();
+  const status = list.filter("Status");
+  const labels = await status.locator("option").allTextContents();
+  expect(labels).toContain(labels.find((label) => /^404 \(\d+\)$/.test(label)));
+  await list.choose("Status", "404");
+  for (const row of await list.rows.all()) await expect(row).toContainText("error");
 });

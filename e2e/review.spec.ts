@@ -143,10 +143,10 @@ test("without a base it asks for the revisions; a bad revision is a message, not
   await review.revisions.getByRole("button", { name: "Review" }).click();
   await expect(review.changes).toHaveCount(10);
 
-  await review.goto("?base=-x");
+  await review.goto("?base=-x", 400);
   await expect(review.alert).toContainText("Bad revision");
   await expect(review.alert).toContainText('refusing revision "-x": it starts with "-"');
-  await review.goto("?base=base&head=no-such-branch");
+  await review.goto("?base=base&head=no-such-branch", 400);
   await expect(review.alert).toContainText('unknown revision "no-such-branch"');
   await expect(review.revisions.getByRole("textbox", { name: "Head" })).toHaveValue("no-such-branch");
 });

@@ -28,10 +28,11 @@ export class ComparePage {
     this.rawDiff = page.getByRole("region", { name: "Raw JSON diff", exact: true });
   }
 
-  async goto(a: string, b: string, extra = ""): Promise<void> {
+  /** Opens the comparison; a refused or unknown revision answers 400 with the page. */
+  async goto(a: string, b: string, extra = "", status = 200): Promise<void> {
     const query = new URLSearchParams({ a, b }).toString();
     const response = await this.page.goto(`/compare?${query}${extra}`);
-    expect(response?.status()).toBe(200);
+    expect(response?.status()).toBe(status);
     await expect(this.heading).toBeVisible();
   }
 

@@ -3,12 +3,15 @@ import { expect, type Locator, type Page } from "@playwright/test";
 /** The URL parameter behind each filter's label. */
 const PARAMS = {
   Suite: "suite",
-  Format: "family",
+  Recorder: "format",
+  Family: "family",
   Provider: "provider",
   Model: "model",
   Streamed: "streaming",
   Error: "error",
   Broken: "broken",
+  Host: "host",
+  Status: "status",
 } as const;
 
 /** The recordings list (`/recordings`): filters, search, grouped rows, keyboard navigation. */

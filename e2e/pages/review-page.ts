@@ -29,9 +29,10 @@ export class ReviewPage {
     this.alert = page.getByRole("alert").filter({ hasText: /\S/ });
   }
 
-  async goto(query: string): Promise<void> {
+  /** Opens the review; a refused or unknown revision answers 400 with the page. */
+  async goto(query: string, status = 200): Promise<void> {
     const response = await this.page.goto(`${this.origin}/review${query}`);
-    expect(response?.status()).toBe(200);
+    expect(response?.status()).toBe(status);
     await expect(this.heading).toBeVisible();
   }
 
