@@ -1,14 +1,17 @@
 import Link from "next/link";
+import { DriftPanel } from "@/components/overview/drift-panel";
 import { FacetCard } from "@/components/overview/facet-card";
 import { StatTile } from "@/components/overview/stat-tile";
 import { listHref, recordingHref } from "@/lib/urls";
 import { getIndex } from "@/lib/index/server-index";
+import { loadDriftPanel } from "@/lib/views/match/drift-panel";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   const index = await getIndex();
   const facets = index.facets();
+  const drift = await loadDriftPanel();
   return (
     <div className="space-y-6">
       <div>
@@ -37,6 +40,7 @@ export default async function OverviewPage() {
         <FacetCard title="Hosts" param="host" counts={facets.counts.host} limit={15} />
         <FacetCard title="Statuses" param="status" counts={facets.counts.status} />
       </div>
+      <DriftPanel view={drift} />
       <section aria-labelledby="broken-heading">
         <h2 id="broken-heading" className="mb-2 text-lg font-semibold">
           Broken files

@@ -1,10 +1,13 @@
 import { stat } from "node:fs/promises";
 import { loadLimits } from "@/lib/config";
 import { FAMILIES } from "@/lib/model/exchange";
+import { driftReport, hasDrift } from "@/lib/match/drift-report";
+import { driftJson } from "@/lib/match/match-json";
 import { checkDirectory } from "@/lib/recording/check";
 import { parseCommand, positionals, UsageError } from "./args";
+import { driftFrom, renderDrift } from "./render-drift";
 
-export const CHECK_HELP = `Usage: tapedeck check <dir> [--json]
+export const CHECK_HELP = `Usage: tapedeck check <dir> [--json] [--drift [--strict]]
 
 Decodes every recording under <dir> (a recordings folder, a suite folder or a whole checkout):
 llama-stack recordings and HTTP cassettes (vcrpy, go-vcr, Ruby VCR, Polly HAR, LangChain, httprr).
@@ -19,11 +22,19 @@ named "recordings", only .json files below them count. node_modules and .git are
 Options:
   --json      print one JSON object: {"files", "interactions", "formats", "decoded", "generic",
               "generic_hosts", "skipped", "failed", "interaction_problems"}
+  --drift     also report recordings that will miss: drift groups (recordings of one test whose
+              requests are equal once volatile ids are masked), stale names (a llama-stack file
+              name that is not the hash of its request) and orphans (recordings whose test
+              function no longer exists, when the test sources are present); --json adds
+              "drift": [{"test", "paths", "fields"}], "stale_names" and "orphans"
+  --strict    with --drift: exit 1 when it finds any (it never does otherwise)
   -h, --help  show this help
 
-Limits come from TAPEDECK_MAX_FILE_MB, TAPEDECK_MAX_DECODED_MB and TAPEDECK_MAX_YAML_ALIASES.
+Limits come from TAPEDECK_MAX_FILE_MB, TAPEDECK_MAX_DECODED_MB, TAPEDECK_MAX_YAML_ALIASES and
+TAPEDECK_MAX_STREAM_EVENTS (see the README).
 
-Exit status: 0 when no file failed, 1 when a file failed, 2 on bad usage.`;
+Exit status: 0 when no file failed, 1 when a file failed (or, with --strict, drift was found),
+2 on bad usage.`;
 
 function sortedCounts(counts: Record<string, number | undefined>): [string, number][] {
   return Object.entries(counts)
@@ -32,7 +43,11 @@ function sortedCounts(counts: Record<string, number | undefined>): [string, numb
 }
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals: args } = parseCommand(argv, { json: { type: "boolean" } }, CHECK_HELP);
+  const { values, positionals: args } = parseCommand(
+    argv,
+    { json: { type: "boolean" }, drift: { type: "boolean" }, strict: { type: "boolean" } },
+    CHECK_HELP,
+  );
   if (values.help) {
     console.log(CHECK_HELP);
     return 0;
@@ -42,6 +57,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (!info?.isDirectory()) throw new UsageError(`not a directory: ${dir}`, CHECK_HELP);
 
   const report = await checkDirectory(dir, loadLimits());
+  const drift = values.drift || values.strict ? driftFrom(dir, await driftReport(dir, loadLimits())) : null;
   if (values.json) {
     const decoded = Object.fromEntries(
       FAMILIES.flatMap((family) => (report.decoded[family] ? [[family, report.decoded[family]]] : [])),
@@ -57,6 +73,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
         skipped: report.skipped,
         failed: report.failed,
         interaction_problems: report.interactionProblems,
+        ...(drift ? driftJson(drift) : {}),
       }),
     );
   } else {
@@ -66,20 +83,26 @@ export async function checkCommand(argv: string[]): Promise<number> {
     );
     if (report.skipped > 0) console.log(`  ${report.skipped} other candidate files skipped (not recordings)`);
     console.log("Interactions by provider:");
-    for (const [family, count] of sortedCounts(report.decoded)) console.log(`  ${String(count).padStart(6)}  ${family}`);
+    for (const [family, count] of sortedCounts(report.decoded))
+      console.log(`  ${String(count).padStart(6)}  ${family}`);
     console.log(`  ${String(report.generic).padStart(6)}  generic (no provider matched)`);
-    for (const [host, count] of sortedCounts(report.genericHosts)) console.log(`          ${count} × ${host}`);
+    for (const [host, count] of sortedCounts(report.genericHosts))
+      console.log(`          ${count} × ${host}`);
     for (const file of report.genericFiles.slice(0, 50)) {
       const at = file.interaction === null ? "" : ` #${file.interaction}`;
       console.log(`          ${file.path}${at}: ${file.reason}`);
     }
-    if (report.genericFiles.length > 50) console.log(`          … and ${report.genericFiles.length - 50} more`);
+    if (report.genericFiles.length > 50)
+      console.log(`          … and ${report.genericFiles.length - 50} more`);
     if (report.interactionProblems.length > 0) {
       console.log(`  ${String(report.interactionProblems.length).padStart(6)}  interactions with a problem`);
-      for (const item of report.interactionProblems) console.log(`          ${item.path} #${item.interaction}: ${item.reason}`);
+      for (const item of report.interactionProblems)
+        console.log(`          ${item.path} #${item.interaction}: ${item.reason}`);
     }
     console.log(`  ${String(report.failed.length).padStart(6)}  failed files`);
     for (const file of report.failed) console.log(`          ${file.path}: ${file.reason}`);
+    if (drift) console.log(renderDrift(drift));
   }
-  return report.failed.length === 0 ? 0 : 1;
+  if (report.failed.length > 0) return 1;
+  return values.strict && drift && hasDrift(drift) ? 1 : 0;
 }

@@ -67,6 +67,12 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
+    // A bad TAPEDECK_* value (lib/config's ConfigError, told by name: importing it here would
+    // load zod before every command).
+    if (error instanceof Error && error.name === "ConfigError") {
+      console.error(`tapedeck ${name}: ${error.message}`);
+      return 2;
+    }
     throw error;
   }
 }
