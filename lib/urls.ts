@@ -65,6 +65,9 @@ export interface CompareLink {
   all?: boolean;
   /** The first chunk row of the aligned timelines; null or absent for the default. */
   chunk?: number | null;
+  /** For cassettes: the interaction compared on each side (from 0); absent for the list of pairs. */
+  ia?: number | null;
+  ib?: number | null;
 }
 
 /** A link to the compare page; flags that are off and the default timeline window are left out. */
@@ -75,6 +78,8 @@ export function compareHref(link: CompareLink): string {
     ["noise", link.noise],
     ["all", link.all],
     ["chunk", link.chunk],
+    ["ia", link.ia],
+    ["ib", link.ib],
   ])}`;
 }
 
@@ -85,4 +90,10 @@ export function reviewHref(
   filters: Record<string, string | undefined> = {},
 ): string {
   return `/review?${query([["base", base], ["head", head], ...Object.entries(filters)])}`;
+}
+
+/** The match page for a pasted request or error text, optionally with one request comparison open. */
+export function matchHref(id: string, compare: { answer: number; candidate: number } | null = null): string {
+  const base = `/match?id=${encodeURIComponent(id)}`;
+  return compare === null ? base : `${base}&compare=${compare.answer}.${compare.candidate}#request-compare`;
 }

@@ -5,6 +5,8 @@ import { ThemeToggle } from "./theme-toggle";
 const NAV = [
   { href: "/", label: "Overview" },
   { href: "/recordings", label: "Recordings" },
+  { href: "/tests", label: "Tests" },
+  { href: "/match", label: "Match" },
   { href: "/review", label: "Review" },
 ];
 

@@ -9,7 +9,8 @@ import { rawJsonDiff } from "@/lib/views/compare/aligned-json";
 import type { ListedChange } from "@/lib/views/compare/change-lists";
 import { capBlocks, type DiffBlock } from "@/lib/views/compare/line-diff";
 import { pageOfInteraction } from "@/lib/views/recording/cassette-view";
-import { matchHref, type MatchQuery } from "./match-query";
+import { matchHref } from "@/lib/urls";
+import type { MatchQuery } from "./match-query";
 import { pasteById, type Paste } from "./paste-store";
 import { servedCatalog } from "./server-catalog";
 

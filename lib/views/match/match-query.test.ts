@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchHref, parseMatchQuery } from "./match-query";
+import { matchHref } from "@/lib/urls";
+import { parseMatchQuery } from "./match-query";
 
 describe("the match page's URL", () => {
   it("reads the paste id and the comparison asked for", () => {

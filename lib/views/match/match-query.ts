@@ -19,9 +19,3 @@ export function parseMatchQuery(params: SearchParams): MatchQuery {
     compare: compare ? { answer: Number(compare[1]), candidate: Number(compare[2]) } : null,
   };
 }
-
-/** A link to the match page for a paste, optionally with one request comparison open. */
-export function matchHref(id: string, compare: { answer: number; candidate: number } | null = null): string {
-  const base = `/match?id=${encodeURIComponent(id)}`;
-  return compare === null ? base : `${base}&compare=${compare.answer}.${compare.candidate}#request-compare`;
-}
