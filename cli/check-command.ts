@@ -4,10 +4,12 @@ import { FAMILIES } from "@/lib/model/exchange";
 import { driftReport, hasDrift } from "@/lib/match/drift-report";
 import { driftJson } from "@/lib/match/match-json";
 import { checkDirectory } from "@/lib/recording/check";
+import { scanDirectory, type SecretsReport } from "@/lib/secrets/scan-directory";
 import { parseCommand, positionals, UsageError } from "./args";
+import { renderSecrets, secretsJson } from "./secrets-command";
 import { driftFrom, renderDrift } from "./render-drift";
 
-export const CHECK_HELP = `Usage: tapedeck check <dir> [--json] [--drift [--strict]]
+export const CHECK_HELP = `Usage: tapedeck check <dir> [--json] [--secrets] [--drift [--strict]]
 
 Decodes every recording under <dir> (a recordings folder, a suite folder or a whole checkout):
 llama-stack recordings and HTTP cassettes (vcrpy, go-vcr, Ruby VCR, Polly HAR, LangChain, httprr).
@@ -28,13 +30,16 @@ Options:
               function no longer exists, when the test sources are present); --json adds
               "drift": [{"test", "paths", "fields"}], "stale_names" and "orphans"
   --strict    with --drift: exit 1 when it finds any (it never does otherwise)
+  --secrets   also find the credentials that leaked into the recordings (as "tapedeck secrets"
+              does); any finding fails the check; --json adds "findings": [{"path",
+              "interaction", "location", "rule", "preview", "fingerprint"}]
   -h, --help  show this help
 
 Limits come from TAPEDECK_MAX_FILE_MB, TAPEDECK_MAX_DECODED_MB, TAPEDECK_MAX_YAML_ALIASES and
 TAPEDECK_MAX_STREAM_EVENTS (see the README).
 
-Exit status: 0 when no file failed, 1 when a file failed (or, with --strict, drift was found),
-2 on bad usage.`;
+Exit status: 0 when no file failed, 1 when a file failed (or, with --strict, drift was found;
+or, with --secrets, a credential), 2 on bad usage.`;
 
 function sortedCounts(counts: Record<string, number | undefined>): [string, number][] {
   return Object.entries(counts)
@@ -45,7 +50,12 @@ function sortedCounts(counts: Record<string, number | undefined>): [string, numb
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(
     argv,
-    { json: { type: "boolean" }, drift: { type: "boolean" }, strict: { type: "boolean" } },
+    {
+      json: { type: "boolean" },
+      drift: { type: "boolean" },
+      strict: { type: "boolean" },
+      secrets: { type: "boolean" },
+    },
     CHECK_HELP,
   );
   if (values.help) {
@@ -57,6 +67,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (!info?.isDirectory()) throw new UsageError(`not a directory: ${dir}`, CHECK_HELP);
 
   const report = await checkDirectory(dir, loadLimits());
+  const secrets: SecretsReport | null = values.secrets ? await scanDirectory(dir, loadLimits()) : null;
   const drift = values.drift || values.strict ? driftFrom(dir, await driftReport(dir, loadLimits())) : null;
   if (values.json) {
     const decoded = Object.fromEntries(
@@ -74,6 +85,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
         failed: report.failed,
         interaction_problems: report.interactionProblems,
         ...(drift ? driftJson(drift) : {}),
+        ...(secrets ? { findings: secretsJson(secrets).findings } : {}),
       }),
     );
   } else {
@@ -102,7 +114,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     console.log(`  ${String(report.failed.length).padStart(6)}  failed files`);
     for (const file of report.failed) console.log(`          ${file.path}: ${file.reason}`);
     if (drift) console.log(renderDrift(drift));
+    if (secrets) console.log(`Credentials:\n${renderSecrets(secrets).join("\n")}`);
   }
-  if (report.failed.length > 0) return 1;
+  if (report.failed.length > 0 || (secrets !== null && secrets.findings.length > 0)) return 1;
   return values.strict && drift && hasDrift(drift) ? 1 : 0;
 }

@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = 
     summary: "review the recordings changed between two revisions",
     load: async () => (await import("./review-command")).reviewCommand,
   },
+  secrets: {
+    summary: "find credentials that leaked into recordings (exit 1 when one did)",
+    load: async () => (await import("./secrets-command")).secretsCommand,
+  },
   serve: {
     summary: "build when needed and serve the web app on a recordings directory",
     load: async () => (await import("./serve-command")).serveCommand,

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { loadLimits } from "@/lib/config";
 import { repositoryTop } from "@/lib/git/git-cli";
 import { BadRevision } from "@/lib/git/revision";
 import { buildReview } from "@/lib/review/build-review";
@@ -89,6 +90,8 @@ export async function reviewCommand(argv: string[]): Promise<number> {
   if (values["link-base"] !== undefined && linkBase === null) {
     throw new UsageError(`--link-base must be an http(s) address, got "${values["link-base"]}"`, "");
   }
+  // The review reads with the environment's limits; a bad value is named here, before any work.
+  loadLimits();
   const repo = await repositoryTop(resolve(values.repo ?? "."));
   if (!repo) throw new UsageError(`${resolve(values.repo ?? ".")} is not inside a git repository`, "");
 

@@ -7,6 +7,7 @@ import {
   gitDisabledReason,
   isLoopback,
   launchDirectory,
+  environmentLimits,
   loadLimits,
   readConfig,
   type Env,
@@ -53,6 +54,7 @@ describe("readConfig", () => {
       TAPEDECK_MAX_FILE_MB: "1.5",
       TAPEDECK_MAX_DECODED_MB: "20",
       TAPEDECK_MAX_YAML_ALIASES: "50",
+      TAPEDECK_MAX_STREAM_EVENTS: "5000",
       TAPEDECK_GIT: "off",
       TAPEDECK_CACHE_DIR: join(tmpdir(), "tapedeck-cache"),
     });
@@ -66,6 +68,7 @@ describe("readConfig", () => {
         maxFileBytes: Math.round(1.5 * 1024 * 1024),
         maxDecodedBytes: 20 * 1024 * 1024,
         maxYamlAliases: 50,
+        maxStreamEvents: 5000,
         maxDepth: DEFAULT_LIMITS.maxDepth,
       },
       gitEnabled: false,
@@ -163,6 +166,13 @@ describe("gitDisabledReason", () => {
     expect(gitDisabledReason({})).toBeNull();
     expect(gitDisabledReason({ TAPEDECK_GIT: "on" })).toBeNull();
     expect(gitDisabledReason({ TAPEDECK_GIT: "off" })).toMatch(/TAPEDECK_GIT=off.*history/);
+  });
+});
+
+describe("environmentLimits", () => {
+  it("reads the limits for readers called without them, the defaults when a value is bad", () => {
+    expect(environmentLimits({ TAPEDECK_MAX_STREAM_EVENTS: "20" }).maxStreamEvents).toBe(20);
+    expect(environmentLimits({ TAPEDECK_MAX_FILE_MB: "lots" })).toEqual(DEFAULT_LIMITS);
   });
 });
 

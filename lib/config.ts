@@ -29,6 +29,11 @@ const limitVariables = {
     .int("must be a whole number")
     .min(0, "must be 0 or more")
     .default(DEFAULT_LIMITS.maxYamlAliases),
+  TAPEDECK_MAX_STREAM_EVENTS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .default(DEFAULT_LIMITS.maxStreamEvents),
 };
 const limitsSchema = z.object(limitVariables);
 
@@ -37,18 +42,35 @@ function limitsOf(data: z.infer<typeof limitsSchema>): ReadLimits {
     maxFileBytes: Math.round(data.TAPEDECK_MAX_FILE_MB * MB),
     maxDecodedBytes: Math.round(data.TAPEDECK_MAX_DECODED_MB * MB),
     maxYamlAliases: data.TAPEDECK_MAX_YAML_ALIASES,
+    maxStreamEvents: data.TAPEDECK_MAX_STREAM_EVENTS,
     maxDepth: DEFAULT_LIMITS.maxDepth,
   };
 }
 
 /** The reading limits from the environment alone (for the command line); throws `ConfigError`. */
 export function loadLimits(env: Env = process.env): ReadLimits {
-  const entries = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const entries = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = limitsSchema.safeParse(entries);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return limitsOf(parsed.data);
+}
+
+/**
+ * The limits of this process's environment, for readers called without limits (a diff, a review,
+ * the history of a file): the environment's, or the defaults when a value is invalid (every
+ * command and the server name an invalid value when they start).
+ */
+export function environmentLimits(env: Env = process.env): ReadLimits {
+  try {
+    return loadLimits(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return DEFAULT_LIMITS;
+    throw error;
+  }
 }
 
 const envSchema = z.object({

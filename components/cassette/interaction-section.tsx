@@ -7,6 +7,14 @@ import { FramesList } from "./frames-list";
 import { HttpHeaders } from "./http-headers";
 import { STATUS_TONES } from "./interaction-strip";
 
+/** Text in the heading and the note is shown up to this many characters: a 1 MB URL must not make a 1 MB page. */
+const SHOWN = 2000;
+
+function shown(text: string): string {
+  if (text.length <= SHOWN) return text;
+  return `${text.slice(0, SHOWN)}… (${(text.length - SHOWN).toLocaleString("en-US")} more characters)`;
+}
+
 function metaText(meta: Record<string, unknown>): string[] {
   return Object.entries(meta).flatMap(([key, value]) => {
     if (value === null || value === undefined || value === "") return [];
@@ -45,7 +53,7 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
             #{index}
           </a>
           <span className="font-mono">{method}</span>
-          <span className="min-w-0 break-all font-mono text-sm font-normal">{url}</span>
+          <span className="min-w-0 break-all font-mono text-sm font-normal">{shown(url)}</span>
           {status !== null && (
             <span className={`font-mono text-sm ${STATUS_TONES[statusTone(status)]}`}>
               → {status}
@@ -64,7 +72,7 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
         </p>
       )}
       {exchange.family === "generic" && !frames && exchange.notes.length > 0 && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{exchange.notes[0]}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{shown(exchange.notes[0] ?? "")}</p>
       )}
       {http && (http.requestHeaders.length > 0 || http.responseHeaders.length > 0) && (
         <HttpHeaders request={http.requestHeaders} response={http.responseHeaders} />

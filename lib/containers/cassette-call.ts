@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Envelope } from "@/lib/model/envelope";
 import { joinZodPath } from "@/lib/model/json-path";
-import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpDetails, HttpHeader } from "@/lib/model/recording-file";
 import type { ContainerCall } from "./container";
-import { decodeHttpBody, headerMap, type RecordedBody } from "./http-body";
+import { decodeHttpBody, headerMap, type DecodeBudget, type RecordedBody } from "./http-body";
 
 /**
  * What the cassette containers share: the `{Name: [values]}` header lists of the YAML recorders,
@@ -80,13 +79,14 @@ export interface CassetteInteraction {
   raw: unknown;
 }
 
-/** Decodes both bodies and builds the `origin: "http"` envelope the providers read. */
-export function cassetteCall(interaction: CassetteInteraction, limits: ReadLimits): ContainerCall {
+/** Decodes both bodies (within the file's `budget`) and builds the `origin: "http"` envelope the providers read. */
+export function cassetteCall(interaction: CassetteInteraction, budget: DecodeBudget): ContainerCall {
+  const { limits } = budget;
   const { testId, method, url, status, requestHeaders, responseHeaders } = interaction;
   const requestMap = headerMap(requestHeaders);
   const responseMap = headerMap(responseHeaders);
-  const request = decodeHttpBody(interaction.requestBody, requestMap, limits, url);
-  const response = decodeHttpBody(interaction.responseBody, responseMap, limits, url);
+  const request = decodeHttpBody(interaction.requestBody, requestMap, limits, url, budget);
+  const response = decodeHttpBody(interaction.responseBody, responseMap, limits, url, budget);
   const problems: string[] = [];
   if (request.problem) problems.push(`request body: ${request.problem}`);
   if (response.problem) problems.push(`response body: ${response.problem}`);

@@ -31,6 +31,11 @@ export interface Container {
   format: RecordingFormat;
   sniff(head: string): boolean;
   open(text: string, relPath: string, limits: ReadLimits): OpenedContainer;
+  /**
+   * For recorders whose files are bytes, not text (httprr keeps raw bodies, gzip and all): reads
+   * the file's bytes, so a body that is not UTF-8 is that interaction's business, not the file's.
+   */
+  openBytes?(bytes: Uint8Array, relPath: string, limits: ReadLimits): OpenedContainer;
 }
 
 /** A file that starts like a recording of this container's format but cannot be read as one. */

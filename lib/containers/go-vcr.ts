@@ -9,7 +9,7 @@ import {
   recordedHeadersSchema,
 } from "./cassette-call";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
-import type { RecordedBody } from "./http-body";
+import { DecodeBudget, type RecordedBody } from "./http-body";
 import { markBinary } from "./raw-bytes";
 import { loadYaml } from "./yaml";
 import { escapedByteStrings } from "./yaml-byte-strings";
@@ -86,7 +86,7 @@ function openInteraction(
   index: number,
   testId: string,
   byteStrings: ReadonlyMap<string, Uint8Array>,
-  limits: ReadLimits,
+  budget: DecodeBudget,
 ): ContainerCall {
   const parsed = interactionSchema.safeParse(item);
   if (!parsed.success) {
@@ -114,7 +114,7 @@ function openInteraction(
       // `!!binary` bytes shown as `{$binary}` in the raw view, not as a map of byte indices.
       raw: markBinary(item),
     },
-    limits,
+    budget,
   );
 }
 
@@ -126,7 +126,8 @@ function open(text: string, relPath: string, limits: ReadLimits): OpenedContaine
   const testId = goTestId(relPath);
   const items = cassette.data.interactions ?? [];
   const byteStrings = escapedByteStrings(text, limits);
-  const calls = items.map((item, index) => openInteraction(item, index, testId, byteStrings, limits));
+  const budget = new DecodeBudget(limits);
+  const calls = items.map((item, index) => openInteraction(item, index, testId, byteStrings, budget));
   const notes = calls.length === 0 ? ["the cassette holds no interactions"] : [];
   return { format: "go-vcr", test: testId, calls, notes };
 }

@@ -3,8 +3,9 @@ import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
 import { nestsDeeperThan } from "@/lib/model/json-depth";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
+import { base64Bytes } from "./base64";
 import { cassetteCall, describeIssue, hostOf } from "./cassette-call";
-import type { RecordedBody } from "./http-body";
+import { DecodeBudget, type RecordedBody } from "./http-body";
 
 /**
  * HAR files as Polly.JS writes them (`persister:fs`, `<suite>_<hash>/<test>_<hash>/recording.har`).
@@ -58,13 +59,6 @@ export function harTestName(recordingName: string | undefined, relPath: string):
   return named.length > 0 ? named.join("/") : null;
 }
 
-/** Standard base64 (padding optional); Buffer.from would silently skip anything else. */
-function base64Bytes(text: string): Uint8Array | null {
-  const clean = text.replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) return null;
-  return Buffer.from(clean, "base64");
-}
-
 /**
  * The recorded bytes of a `content.encoding: "base64"` body: one base64 string (AWS eventstream),
  * or, as Polly's node adapter writes it, a JSON array of base64 chunks in a string.
@@ -116,7 +110,7 @@ function headersOf(headers: readonly { name: string; value: string }[]): HttpHea
   return headers.map(({ name, value }) => ({ name, value }));
 }
 
-function toCall(entry: Entry, raw: unknown, test: string | null, limits: ReadLimits): ContainerCall {
+function toCall(entry: Entry, raw: unknown, test: string | null, budget: DecodeBudget): ContainerCall {
   const { request, response } = entry;
   const recorded = recordedResponse(response.content);
   const meta: Record<string, unknown> = {};
@@ -138,7 +132,7 @@ function toCall(entry: Entry, raw: unknown, test: string | null, limits: ReadLim
       meta,
       raw,
     },
-    limits,
+    budget,
   );
   if (!recorded.problem) return call;
   const problem = `response body: ${recorded.problem}`;
@@ -161,6 +155,7 @@ function openHar(text: string, relPath: string, limits: ReadLimits): OpenedConta
   if (!har.success) throw new ContainerError(`not a HAR: ${describeIssue(har.error, "")}`);
   const { entries, _recordingName } = har.data.log;
   const test = harTestName(_recordingName, relPath);
+  const budget = new DecodeBudget(limits);
   const calls = entries.map((raw, index) => {
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
@@ -168,7 +163,7 @@ function openHar(text: string, relPath: string, limits: ReadLimits): OpenedConta
         `HAR entry ${index} cannot be read: ${describeIssue(entry.error, `log.entries[${index}]`)}`,
       );
     }
-    return toCall(entry.data, raw, test, limits);
+    return toCall(entry.data, raw, test, budget);
   });
   const notes = calls.length === 0 ? ["the HAR has no entries"] : [];
   return { format: "har", test, calls, notes };

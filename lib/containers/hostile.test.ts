@@ -8,6 +8,7 @@ import { BodyProblem, DecodeBudget, decodeEventStream, decodeHttpBody, decompres
 import { firstInvalidUtf8, invalidUtf8Position } from "./invalid-utf8";
 import { cutStream } from "./stream-cut";
 import { vcrpyContainer } from "./vcrpy";
+import { rubyVcrContainer } from "./ruby-vcr";
 import { loadYaml } from "./yaml";
 
 /**
@@ -129,6 +130,29 @@ describe("loadYaml against hostile YAML", () => {
   it("reads a stream of documents when only one holds something", () => {
     expect(loadYaml("---\n---\na: 1\n---\n", DEFAULT_LIMITS)).toEqual({ a: 1 });
     expect(refusal(() => loadYaml("", DEFAULT_LIMITS))).toBe("the YAML holds no document");
+  });
+});
+
+describe("base64 that is not", () => {
+  it("refuses a YAML file whose !!binary is not base64, saying so", () => {
+    expect(refusal(() => loadYaml("a: 1\nb: !!binary |\n  not base64 at all!\n", DEFAULT_LIMITS))).toBe(
+      "the YAML has a !!binary value that is not base64 (line 2); it is not read",
+    );
+  });
+
+  it("marks the interaction of a Ruby VCR base64_string that is not base64, and keeps the rest", () => {
+    const text =
+      "---\nhttp_interactions:\n- request:\n    method: get\n    uri: https://api.openai.com/v1/models\n" +
+      "    body:\n      encoding: UTF-8\n      string: ''\n    headers: {}\n  response:\n    status:\n      code: 200\n" +
+      "      message: OK\n    headers: {}\n    body:\n      encoding: ASCII-8BIT\n      base64_string: '%%% not base64 %%%'\n" +
+      "  recorded_at: Fri, 02 Jan 2026 00:17:01 GMT\nrecorded_with: VCR 6.3.1\n";
+    const [call] = rubyVcrContainer.open(
+      text,
+      "spec/fixtures/vcr_cassettes/models.yml",
+      DEFAULT_LIMITS,
+    ).calls;
+    expect(call?.problem).toBe("response body: the base64_string body is not base64");
+    expect(call?.envelope.response.body).toBe("%%% not base64 %%%");
   });
 });
 

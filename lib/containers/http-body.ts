@@ -5,7 +5,8 @@ import type { HeaderMap } from "@/lib/model/envelope";
 import type { EventStreamMessage } from "@/lib/model/http-body";
 import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
-import { nestsDeeperThan } from "@/lib/model/json-depth";
+import { valueDeeperThan } from "@/lib/model/json-depth";
+import { cutStream } from "./stream-cut";
 
 /**
  * Turns a recorded HTTP body into the form the providers read (see `lib/model/http-body.ts`):
@@ -47,21 +48,67 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Decompresses `bytes`, stopping at the cap (zlib's `maxOutputLength`), never after. */
-export function decompress(bytes: Uint8Array, encoding: "gzip" | "deflate" | "br", limits: ReadLimits): Buffer {
-  const options = { maxOutputLength: limits.maxDecodedBytes };
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/**
+ * What the bodies of one file may decompress to in all. Each body is capped on its own, but a
+ * file of many small gzip bodies, each just under the cap, would otherwise cost gigabytes; the
+ * containers make one budget per file and hand it to every body.
+ */
+export class DecodeBudget {
+  private spent = 0;
+  constructor(readonly limits: ReadLimits) {}
+
+  /** Bytes the next decompression may still produce. */
+  get remaining(): number {
+    return Math.max(0, this.limits.maxDecodedBytes - this.spent);
+  }
+
+  spend(bytes: number): void {
+    this.spent += bytes;
+  }
+}
+
+/**
+ * Decompresses `bytes`, stopping at the cap (zlib's `maxOutputLength`), never after: the body's
+ * own cap, or what is left of the file's `budget` when that is less.
+ */
+export function decompress(
+  bytes: Uint8Array,
+  encoding: "gzip" | "deflate" | "br",
+  limits: ReadLimits,
+  budget: DecodeBudget | null = null,
+): Buffer {
+  const cap = Math.min(limits.maxDecodedBytes, budget?.remaining ?? Infinity);
+  const pastBudget = `the bodies of this file expand past the ${mb(limits.maxDecodedBytes)} limit in all; this ${encoding} body was not decoded`;
+  if (cap <= 0) throw new BodyProblem(pastBudget);
+  const options = { maxOutputLength: cap };
+  let output: Buffer;
   try {
-    if (encoding === "gzip") return gunzipSync(bytes, options);
-    if (encoding === "br") return brotliDecompressSync(bytes, options);
+    if (encoding === "gzip") output = gunzipSync(bytes, options);
+    else if (encoding === "br") output = brotliDecompressSync(bytes, options);
     // `deflate` is zlib-wrapped by the standard, raw in some servers.
-    return bytes[0] === 0x78 ? inflateSync(bytes, options) : inflateRawSync(bytes, options);
+    else output = bytes[0] === 0x78 ? inflateSync(bytes, options) : inflateRawSync(bytes, options);
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-    if (code === "ERR_BUFFER_TOO_LARGE" || (error instanceof RangeError && /too large|max/i.test(error.message))) {
-      throw new BodyProblem(`the ${encoding} body expands past the ${mb(limits.maxDecodedBytes)} limit; it was not decoded`);
+    if (
+      code === "ERR_BUFFER_TOO_LARGE" ||
+      (error instanceof RangeError && /too large|max/i.test(error.message))
+    ) {
+      budget?.spend(cap);
+      if (cap < limits.maxDecodedBytes) throw new BodyProblem(pastBudget);
+      throw new BodyProblem(
+        `the ${encoding} body expands past the ${mb(limits.maxDecodedBytes)} limit; it was not decoded`,
+      );
     }
-    throw new BodyProblem(`the ${encoding} body is corrupt: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BodyProblem(
+      `the ${encoding} body is corrupt: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
+  budget?.spend(output.length);
+  return output;
 }
 
 function isGzip(bytes: Uint8Array): boolean {
@@ -69,17 +116,25 @@ function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Undoes `content-encoding` (or gzip found by its magic bytes when the header was dropped). */
-function undoEncoding(bytes: Uint8Array, headers: HeaderMap, limits: ReadLimits): Uint8Array {
+function undoEncoding(
+  bytes: Uint8Array,
+  headers: HeaderMap,
+  limits: ReadLimits,
+  budget: DecodeBudget | null,
+): Uint8Array {
   const encoding = (headerValue(headers, "content-encoding") ?? "").toLowerCase().trim();
-  if (encoding === "gzip" || encoding === "x-gzip") return isGzip(bytes) ? decompress(bytes, "gzip", limits) : bytes;
+  if (encoding === "gzip" || encoding === "x-gzip") {
+    return isGzip(bytes) ? decompress(bytes, "gzip", limits, budget) : bytes;
+  }
   if (encoding === "br") {
     // Recorders often store the body decoded and keep the header: only bytes that are not
     // already text are decompressed.
     if (looksLikeText(bytes)) return bytes;
-    return decompress(bytes, "br", limits);
+    return decompress(bytes, "br", limits, budget);
   }
-  if (encoding === "deflate") return looksLikeText(bytes) ? bytes : decompress(bytes, "deflate", limits);
-  return isGzip(bytes) ? decompress(bytes, "gzip", limits) : bytes;
+  if (encoding === "deflate")
+    return looksLikeText(bytes) ? bytes : decompress(bytes, "deflate", limits, budget);
+  return isGzip(bytes) ? decompress(bytes, "gzip", limits, budget) : bytes;
 }
 
 /** True when the bytes decode as UTF-8 without control characters other than white space. */
@@ -103,14 +158,29 @@ function toText(bytes: Uint8Array): string | null {
   }
 }
 
-/** Splits an AWS eventstream body into its messages; a bad CRC or length is a problem. */
-export function decodeEventStream(bytes: Uint8Array): { messages: EventStreamMessage[]; problem: string | null } {
+/**
+ * Splits an AWS eventstream body into its messages (the first `maxMessages`); a bad CRC or
+ * length is a problem, and the messages before it are kept.
+ */
+export function decodeEventStream(
+  bytes: Uint8Array,
+  maxMessages = Infinity,
+): { messages: EventStreamMessage[]; problem: string | null } {
   const messages: EventStreamMessage[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 0;
   while (offset < bytes.length) {
+    if (messages.length === maxMessages) {
+      return {
+        messages,
+        problem: `the eventstream has more than ${count(maxMessages)} messages; the rest is not shown`,
+      };
+    }
     if (bytes.length - offset < 16) {
-      return { messages, problem: `eventstream message ${messages.length} is cut short (${bytes.length - offset} bytes left)` };
+      return {
+        messages,
+        problem: `eventstream message ${messages.length} is cut short (${bytes.length - offset} bytes left)`,
+      };
     }
     const total = view.getUint32(offset);
     if (total < 16 || offset + total > bytes.length) {
@@ -132,7 +202,9 @@ export function decodeEventStream(bytes: Uint8Array): { messages: EventStreamMes
     for (const [name, header] of Object.entries(decoded.headers)) {
       const value = header.value;
       headers[name] =
-        typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : String(value);
+        typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+          ? value
+          : String(value);
     }
     const text = toText(decoded.body);
     messages.push({ headers, payload: text === null ? binary(decoded.body, null) : jsonOrText(text) });
@@ -147,17 +219,24 @@ function binary(bytes: Uint8Array, mediaType: string | null): unknown {
 
 /** Parses text that is JSON (within the depth bound); returns the text itself otherwise. */
 export function jsonOrText(text: string, maxDepth = 256): unknown {
-  const start = text.trimStart().charCodeAt(0);
+  // `search`, not `trimStart`: no copy of a long body just to look at its first character.
+  const start = text.charCodeAt(text.search(/\S/));
   if (start !== 0x7b && start !== 0x5b && start !== 0x22) return text;
-  if (nestsDeeperThan(text, maxDepth)) return text;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return text;
   }
+  return valueDeeperThan(value, maxDepth) ? text : value;
 }
 
-const STREAM_TYPES = ["text/event-stream", "application/x-ndjson", "application/stream+json", "application/jsonl"];
+const STREAM_TYPES = [
+  "text/event-stream",
+  "application/x-ndjson",
+  "application/stream+json",
+  "application/jsonl",
+];
 
 /** A URL whose JSON response is a stream (Gemini `:streamGenerateContent`, `alt=sse`). */
 export function isStreamUrl(url: string | null): boolean {
@@ -173,6 +252,7 @@ export function decodeHttpBody(
   headers: HeaderMap,
   limits: ReadLimits,
   url: string | null = null,
+  budget: DecodeBudget | null = null,
 ): DecodedBody {
   if (recorded === null || recorded === undefined) return { body: null, streaming: false, problem: null };
   const contentType = (headerValue(headers, "content-type") ?? "").toLowerCase();
@@ -181,7 +261,10 @@ export function decodeHttpBody(
     const encoding = (headerValue(headers, "content-encoding") ?? "").toLowerCase();
     // Text bodies are stored decoded (the header is a leftover) unless the text is gzip itself.
     if (recorded === "") return { body: null, streaming: false, problem: null };
-    if (!(encoding.includes("gzip") && recorded.startsWith("\u001f\u008b")) && !contentType.includes("eventstream")) {
+    if (
+      !(encoding.includes("gzip") && recorded.startsWith("\u001f\u008b")) &&
+      !contentType.includes("eventstream")
+    ) {
       return fromText(recorded, contentType, url, limits);
     }
     bytes = Buffer.from(recorded, "latin1");
@@ -190,7 +273,7 @@ export function decodeHttpBody(
   }
   if (bytes.length === 0) return { body: null, streaming: false, problem: null };
   try {
-    bytes = undoEncoding(bytes, headers, limits);
+    bytes = undoEncoding(bytes, headers, limits, budget);
   } catch (error) {
     const problem = error instanceof BodyProblem ? error.message : String(error);
     return { body: binary(bytes.subarray(0, 0), contentType || null), streaming: false, problem };
@@ -203,7 +286,7 @@ export function decodeHttpBody(
     };
   }
   if (contentType.includes("application/vnd.amazon.eventstream") || looksLikeEventStream(bytes)) {
-    const { messages, problem } = decodeEventStream(bytes);
+    const { messages, problem } = decodeEventStream(bytes, limits.maxStreamEvents);
     return { body: { $eventstream: messages }, streaming: true, problem };
   }
   const text = toText(bytes);
@@ -217,7 +300,13 @@ function looksLikeEventStream(bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const total = view.getUint32(0);
   const headersLength = view.getUint32(4);
-  return total >= 16 && total <= bytes.length && headersLength < total - 12 && bytes[12] === 0x0b && bytes[13] === 0x3a;
+  return (
+    total >= 16 &&
+    total <= bytes.length &&
+    headersLength < total - 12 &&
+    bytes[12] === 0x0b &&
+    bytes[13] === 0x3a
+  );
 }
 
 function fromText(text: string, contentType: string, url: string | null, limits: ReadLimits): DecodedBody {
@@ -228,11 +317,31 @@ function fromText(text: string, contentType: string, url: string | null, limits:
       problem: `the body is ${mb(text.length)}, over the ${mb(limits.maxDecodedBytes)} limit; it was not decoded`,
     };
   }
-  const streamType = STREAM_TYPES.some((type) => contentType.includes(type));
-  if (streamType) return { body: text, streaming: true, problem: null };
+  const streamType = STREAM_TYPES.find((type) => contentType.includes(type));
+  if (streamType) return streamText(text, streamType === "text/event-stream" ? "sse" : "ndjson", limits);
   const value = jsonOrText(text, limits.maxDepth);
-  if (value !== text) return { body: value, streaming: Array.isArray(value) && isStreamUrl(url), problem: null };
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("data:") || trimmed.startsWith("event:")) return { body: text, streaming: true, problem: null };
+  if (value !== text) {
+    if (!Array.isArray(value) || !isStreamUrl(url)) return { body: value, streaming: false, problem: null };
+    // A Gemini JSON-array stream: one chunk per element.
+    if (value.length <= limits.maxStreamEvents) return { body: value, streaming: true, problem: null };
+    return {
+      body: value.slice(0, limits.maxStreamEvents),
+      streaming: true,
+      problem: `the stream has ${count(value.length)} chunks, more than the ${count(limits.maxStreamEvents)} read; the rest is not shown`,
+    };
+  }
+  if (/^\s*(?:data|event):/.test(text.slice(0, 64))) return streamText(text, "sse", limits);
   return { body: text, streaming: false, problem: null };
+}
+
+/** A stream kept as text, cut after `limits.maxStreamEvents` events. */
+function streamText(text: string, kind: "sse" | "ndjson", limits: ReadLimits): DecodedBody {
+  const cut = cutStream(text, kind, limits.maxStreamEvents);
+  if (!cut) return { body: text, streaming: true, problem: null };
+  const what = kind === "sse" ? "events" : "lines";
+  return {
+    body: cut.text,
+    streaming: true,
+    problem: `the stream has ${count(cut.total)} ${what}, more than the ${count(limits.maxStreamEvents)} read; the rest is not shown`,
+  };
 }

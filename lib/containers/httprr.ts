@@ -1,6 +1,7 @@
 import type { ReadLimits } from "@/lib/model/limits";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
 import { cassetteCall, hostOf } from "./cassette-call";
+import { DecodeBudget } from "./http-body";
 import { dechunk, isChunked, splitMessage, type RawMessage } from "./http-message";
 
 /**
@@ -95,7 +96,8 @@ function absoluteUrl(target: string, request: RawMessage): string {
   return host ? `http://${host}${target}` : target;
 }
 
-function toCall(record: Framed, index: number, test: string | null, limits: ReadLimits): ContainerCall {
+function toCall(record: Framed, index: number, test: string | null, budget: DecodeBudget): ContainerCall {
+  const { limits } = budget;
   const request = splitMessage(record.request);
   const response = splitMessage(record.response);
   const { method, target } = parseRequestLine(request.startLine, index);
@@ -124,7 +126,7 @@ function toCall(record: Framed, index: number, test: string | null, limits: Read
       meta: { proto },
       raw: { request: utf8.decode(record.request), response: utf8.decode(record.response) },
     },
-    limits,
+    budget,
   );
   if (call.problem) problems.push(call.problem);
   return { ...call, problem: problems.length > 0 ? problems.join("; ") : null };
@@ -134,7 +136,8 @@ function toCall(record: Framed, index: number, test: string | null, limits: Read
 export function openHttprrBytes(bytes: Uint8Array, relPath: string, limits: ReadLimits): OpenedContainer {
   const records = frame(bytes);
   const test = httprrTestName(relPath);
-  const calls = records.map((record, index) => toCall(record, index, test, limits));
+  const budget = new DecodeBudget(limits);
+  const calls = records.map((record, index) => toCall(record, index, test, budget));
   const notes =
     calls.length === 0 ? ["an empty trace: the recorder wrote the header line and no records"] : [];
   return { format: "httprr", test, calls, notes };
@@ -143,6 +146,7 @@ export function openHttprrBytes(bytes: Uint8Array, relPath: string, limits: Read
 export const httprrContainer: Container = {
   format: "httprr",
   sniff: (head) => head.startsWith(`${MAGIC}\n`) || head.startsWith(`${MAGIC}\r\n`),
-  // The pipeline hands over UTF-8 text; encoding it again gives back the file's bytes.
+  // Text (from git, for a diff) is encoded again; files are read as bytes (`openBytes`).
   open: (text, relPath, limits) => openHttprrBytes(Buffer.from(text, "utf8"), relPath, limits),
+  openBytes: openHttprrBytes,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ReadLimits } from "@/lib/model/limits";
 import { ContainerError, type Container, type OpenedContainer } from "./container";
+import { DecodeBudget } from "./http-body";
 import { pytestTestId } from "./pytest-test-id";
 import { httpCall, parseCassettePart, vcrRequestSchema, vcrResponseSchema } from "./vcrpy-http";
 import { loadYaml } from "./yaml";
@@ -27,10 +28,11 @@ function open(text: string, relPath: string, limits: ReadLimits): OpenedContaine
   const { requests, responses } = parseCassettePart(cassetteSchema, document, "");
   const test = pytestTestId(relPath);
   const paired = Math.min(requests.length, responses.length);
+  const budget = new DecodeBudget(limits);
   const calls = requests.slice(0, paired).map((item, index) => {
     const request = parseCassettePart(vcrRequestSchema, item, `requests[${index}]`);
     const response = parseCassettePart(vcrResponseSchema, responses[index], `responses[${index}]`);
-    return httpCall(request, response, { request: item, response: responses[index] }, test, limits);
+    return httpCall(request, response, { request: item, response: responses[index] }, test, budget);
   });
   const notes: string[] = [];
   if (requests.length !== responses.length) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ReadLimits } from "@/lib/model/limits";
-import type { RecordedBody } from "./http-body";
+import { DecodeBudget, type RecordedBody } from "./http-body";
 import {
   cassetteCall,
   describeIssue,
@@ -10,6 +10,7 @@ import {
   recordedHeadersSchema,
 } from "./cassette-call";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
+import { base64Bytes } from "./base64";
 import { markBinary } from "./raw-bytes";
 import { loadYaml } from "./yaml";
 
@@ -55,12 +56,16 @@ const cassetteSchema = z.looseObject({
 
 type RecordedBodyField = z.infer<typeof bodySchema>;
 
-function bodyOf(body: RecordedBodyField): RecordedBody {
-  if (!body) return null;
+/** The recorded bytes or text; `base64_string` that is not base64 is kept as text, with the problem. */
+function bodyOf(body: RecordedBodyField): { body: RecordedBody; problem: string | null } {
+  if (!body) return { body: null, problem: null };
   if (body.base64_string !== null && body.base64_string !== undefined) {
-    return new Uint8Array(Buffer.from(body.base64_string.replace(/\s+/g, ""), "base64"));
+    const bytes = base64Bytes(body.base64_string);
+    return bytes
+      ? { body: bytes, problem: null }
+      : { body: body.base64_string, problem: "the base64_string body is not base64" };
   }
-  return body.string;
+  return { body: body.string, problem: null };
 }
 
 /**
@@ -79,7 +84,7 @@ export function rubyCassetteName(relPath: string): string {
   return segments.slice(at === -1 ? -1 : at + 1).join("/");
 }
 
-function openInteraction(item: unknown, index: number, testId: string, limits: ReadLimits): ContainerCall {
+function openInteraction(item: unknown, index: number, testId: string, budget: DecodeBudget): ContainerCall {
   const parsed = interactionSchema.safeParse(item);
   if (!parsed.success) {
     throw new ContainerError(
@@ -89,7 +94,9 @@ function openInteraction(item: unknown, index: number, testId: string, limits: R
   const { request, response, recorded_at: recordedAt } = parsed.data;
   const meta: Record<string, unknown> = {};
   if (recordedAt) meta.recorded_at = recordedAt instanceof Date ? recordedAt.toISOString() : recordedAt;
-  return cassetteCall(
+  const requestBody = bodyOf(request.body);
+  const responseBody = bodyOf(response.body);
+  const call = cassetteCall(
     {
       testId,
       method: request.method.toUpperCase(),
@@ -99,14 +106,20 @@ function openInteraction(item: unknown, index: number, testId: string, limits: R
       statusText: response.status.message || null,
       requestHeaders: headerList(request.headers),
       responseHeaders: headerList(response.headers),
-      requestBody: bodyOf(request.body),
-      responseBody: bodyOf(response.body),
+      requestBody: requestBody.body,
+      responseBody: responseBody.body,
       meta,
       // `!!binary` bytes shown as `{$binary}` in the raw view, not as a map of byte indices.
       raw: markBinary(item),
     },
-    limits,
+    budget,
   );
+  const problems = [
+    requestBody.problem === null ? null : `request body: ${requestBody.problem}`,
+    responseBody.problem === null ? null : `response body: ${responseBody.problem}`,
+    call.problem,
+  ].filter((problem) => problem !== null);
+  return { ...call, problem: problems.length > 0 ? problems.join("; ") : null };
 }
 
 function open(text: string, relPath: string, limits: ReadLimits): OpenedContainer {
@@ -116,7 +129,8 @@ function open(text: string, relPath: string, limits: ReadLimits): OpenedContaine
   }
   const testId = rubyCassetteName(relPath);
   const items = cassette.data.http_interactions ?? [];
-  const calls = items.map((item, index) => openInteraction(item, index, testId, limits));
+  const budget = new DecodeBudget(limits);
+  const calls = items.map((item, index) => openInteraction(item, index, testId, budget));
   const notes = calls.length === 0 ? ["the cassette holds no interactions"] : [];
   return { format: "ruby-vcr", test: testId, calls, notes };
 }

@@ -1,8 +1,14 @@
 import { z } from "zod";
-import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
 import { ContainerError, type ContainerCall } from "./container";
-import { decodeHttpBody, headerMap, headerValue, isStreamUrl, type DecodedBody } from "./http-body";
+import {
+  decodeHttpBody,
+  headerMap,
+  headerValue,
+  isStreamUrl,
+  type DecodeBudget,
+  type DecodedBody,
+} from "./http-body";
 import { describeIssue, hostOf } from "./cassette-call";
 import { markBinary } from "./raw-bytes";
 
@@ -72,7 +78,7 @@ function decodeBody(
   message: { body?: unknown; parsed_body?: unknown },
   headers: HttpHeader[],
   url: string,
-  limits: ReadLimits,
+  budget: DecodeBudget,
 ): DecodedBody {
   if ("parsed_body" in message) {
     // Already the JSON value: handed on as it is.
@@ -86,22 +92,25 @@ function decodeBody(
   const recorded = recordedSchema.safeParse(body ?? null);
   // Anything else is a mapping or list written in place of the text: the JSON value itself.
   if (!recorded.success) return { body, streaming: false, problem: null };
-  return decodeHttpBody(recorded.data, headerMap(headers), limits, url);
+  return decodeHttpBody(recorded.data, headerMap(headers), budget.limits, url, budget);
 }
 
-/** One recorded request and response as a call; `raw` is the interaction as it is in the file. */
+/**
+ * One recorded request and response as a call, bodies decoded within the file's `budget`; `raw`
+ * is the interaction as it is in the file.
+ */
 export function httpCall(
   request: VcrRequest,
   response: VcrResponse,
   raw: unknown,
   test: string | null,
-  limits: ReadLimits,
+  budget: DecodeBudget,
 ): ContainerCall {
   const method = request.method.toUpperCase();
   const url = request.uri;
   const requestHeaders = headerMap(request.headers);
-  const sent = decodeBody(request, request.headers, url, limits);
-  const received = decodeBody(response, response.headers, url, limits);
+  const sent = decodeBody(request, request.headers, url, budget);
+  const received = decodeBody(response, response.headers, url, budget);
   const problems = [
     sent.problem === null ? null : `request body: ${sent.problem}`,
     received.problem === null ? null : `response body: ${received.problem}`,

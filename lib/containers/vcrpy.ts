@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ReadLimits } from "@/lib/model/limits";
 import { ContainerError, type Container, type ContainerCall, type OpenedContainer } from "./container";
+import { DecodeBudget } from "./http-body";
 import { pytestTestId } from "./pytest-test-id";
 import { grpcCall, isGrpcItem, isWebSocketItem, webSocketCall } from "./vcrpy-frames";
 import { httpCall, parseCassettePart, vcrRequestSchema, vcrResponseSchema } from "./vcrpy-http";
@@ -31,6 +32,7 @@ function open(text: string, relPath: string, limits: ReadLimits): OpenedContaine
   const items = parseCassettePart(cassetteSchema, document, "").interactions ?? [];
   const test = pytestTestId(relPath);
   const calls: ContainerCall[] = [];
+  const budget = new DecodeBudget(limits);
   const webSocket: { items: object[]; indexes: number[]; at: number } = { items: [], indexes: [], at: -1 };
   let grpc = 0;
   items.forEach((item, index) => {
@@ -40,7 +42,7 @@ function open(text: string, relPath: string, limits: ReadLimits): OpenedContaine
     }
     if ("request" in item || "response" in item) {
       const { request, response } = parseCassettePart(interactionSchema, item, path);
-      calls.push(httpCall(request, response, item, test, limits));
+      calls.push(httpCall(request, response, item, test, budget));
     } else if (isWebSocketItem(item)) {
       // A WebSocket log is one conversation: all its messages open as one call.
       if (webSocket.at === -1) webSocket.at = calls.length;

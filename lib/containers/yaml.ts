@@ -1,21 +1,27 @@
 import {
   binaryTag,
+  constructFromEvents,
   CORE_SCHEMA,
   defineScalarTag,
-  load,
-  loadAll,
+  EVENT_ID,
   mergeTag,
   NOT_RESOLVED,
+  parseEvents,
   timestampTag,
+  type Event,
+  YAMLException,
 } from "js-yaml";
 import type { ReadLimits } from "@/lib/model/limits";
+import { collectGarbage } from "./collect-garbage";
 import { ContainerError } from "./container";
+import { checkAliasExpansion, ExpansionError } from "./yaml-expansion";
 
 /**
  * The one YAML reader of cassettes: the core schema plus the tags recorders write (`!!binary`,
  * Ruby's `!binary`, `!!timestamp`, merge keys). No tag constructs code or objects: any other tag
  * (`!!python/object/apply:...`, `!ruby/object`, `!!js/function`) is refused with its name, and
- * aliases and nesting are bounded by the limits.
+ * never run. Nesting, aliases, merge keys and what the aliases expand to are bounded by the
+ * limits (a tag, an anchor or `---` inside a quoted or block scalar is text, as the parser says).
  */
 
 /** Ruby's `!binary` (base64 with line breaks), read like YAML's own `!!binary`. */
@@ -30,48 +36,100 @@ const rubyBinaryTag = defineScalarTag<Uint8Array>("!binary", {
 
 const SCHEMA = CORE_SCHEMA.withTags(binaryTag, rubyBinaryTag, timestampTag, mergeTag);
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const first = message.split("\n")[0] ?? message;
-  if (error instanceof RangeError) return "the YAML nests too deeply to read";
-  if (/unknown tag/i.test(first)) return `the YAML uses a tag Tapedeck does not construct (${first}); it is not read`;
-  if (/alias/i.test(first)) return `the YAML uses more aliases than allowed (${first})`;
-  if (/depth/i.test(first)) return `the YAML nests too deeply (${first})`;
-  return `invalid YAML: ${first}`;
+/** `tag:yaml.org,2002:python/name:x` → `!!python/name:x`, as the file wrote it. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag;
 }
 
-function options(limits: ReadLimits) {
-  return {
-    schema: SCHEMA,
-    maxDepth: limits.maxDepth,
-    maxAliases: limits.maxYamlAliases,
-    maxTotalMergeKeys: limits.maxYamlAliases * 10,
-  };
+function describe(error: unknown, limits: ReadLimits): string {
+  if (error instanceof RangeError)
+    return `the YAML nests more than ${limits.maxDepth} levels deep; it is not read`;
+  if (!(error instanceof YAMLException)) {
+    return `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const line = error.mark ? ` (line ${error.mark.line + 1})` : "";
+  const tag = /^unknown (?:scalar |sequence |mapping )?tag !<(.*)>$/.exec(error.reason);
+  if (tag?.[1]) {
+    return `the YAML uses the tag ${shortTag(tag[1])}${line}, which Tapedeck does not construct; it is not read`;
+  }
+  const unresolved = /^cannot resolve a node with !<(.*)> explicit tag$/.exec(error.reason);
+  if (unresolved?.[1]) {
+    const tag = shortTag(unresolved[1]);
+    const what = /binary$/.test(tag) ? "that is not base64" : "that its tag cannot read";
+    return `the YAML has a ${tag} value ${what}${line}; it is not read`;
+  }
+  if (/^nesting exceeded maxDepth/.test(error.reason)) {
+    return `the YAML nests more than ${limits.maxDepth} levels deep${line}; it is not read`;
+  }
+  if (/^aliases exceeded maxAliases/.test(error.reason)) {
+    return `the YAML uses more aliases than allowed (${limits.maxYamlAliases}); it is not read`;
+  }
+  if (/^merge keys exceeded maxTotalMergeKeys/.test(error.reason)) {
+    return `the YAML's merge keys (<<) copy more than ${mergeKeyBudget(limits)} keys${line}; it is not read`;
+  }
+  return `invalid YAML: ${error.reason}${line}`;
 }
 
-/** Parses one YAML document (the cassette); throws `ContainerError` with a reader's reason. */
+/** Parser events (about 100 bytes each) past which the parse is followed by a collection. */
+const LARGE_EVENT_COUNT = 1_000_000;
+
+/** Keys merge keys may copy in one file: ten per alias allowed. */
+function mergeKeyBudget(limits: ReadLimits): number {
+  return limits.maxYamlAliases * 10;
+}
+
+/**
+ * Parses the cassette's YAML; throws `ContainerError` with a reader's reason. A stream of
+ * several documents is read when exactly one of them holds something (recorders may write a
+ * leading `---` and a trailing one).
+ */
 export function loadYaml(text: string, limits: ReadLimits): unknown {
-  try {
-    return load(text, options(limits));
-  } catch (error) {
-    if (error instanceof Error && /expected a single document/i.test(error.message)) {
-      // A leading `---` and a trailing one give two documents; the first is the cassette.
-      return loadFirstDocument(text, limits);
-    }
-    throw new ContainerError(describe(error), "invalid-yaml");
-  }
-}
-
-function loadFirstDocument(text: string, limits: ReadLimits): unknown {
   let documents: unknown[];
+  let aliases = 0;
+  let eventCount = 0;
   try {
-    documents = loadAll(text, options(limits));
+    let events: Event[] | null = parseEvents(text, { maxDepth: limits.maxDepth });
+    // Counted for the whole file (js-yaml's own budget restarts with each document).
+    for (const event of events) if (event.type === EVENT_ID.ALIAS) aliases++;
+    if (aliases > limits.maxYamlAliases) {
+      throw new ContainerError(
+        `the YAML uses ${aliases} aliases, more than allowed (${limits.maxYamlAliases}); it is not read`,
+        "invalid-yaml",
+      );
+    }
+    eventCount = events.length;
+    documents = constructFromEvents(events, {
+      source: text,
+      schema: SCHEMA,
+      maxAliases: limits.maxYamlAliases,
+      maxTotalMergeKeys: mergeKeyBudget(limits),
+    });
+    events = null;
   } catch (error) {
-    throw new ContainerError(describe(error), "invalid-yaml");
+    if (error instanceof ContainerError) throw error;
+    throw new ContainerError(describe(error, limits), "invalid-yaml");
   }
-  const found = documents.filter((document) => document !== null && document !== undefined);
-  if (found.length !== 1) {
-    throw new ContainerError(`the YAML holds ${documents.length} documents; a cassette is one`, "invalid-yaml");
+  // The events are garbage now; a big file's are collected at once (see `collectGarbage`).
+  if (eventCount > LARGE_EVENT_COUNT) collectGarbage();
+  if (documents.length === 0) throw new ContainerError("the YAML holds no document", "invalid-yaml");
+  let document = documents[0];
+  if (documents.length > 1) {
+    const found = documents.filter((item) => item !== null && item !== undefined);
+    if (found.length !== 1) {
+      throw new ContainerError(
+        `the YAML holds ${documents.length} documents; a cassette is one`,
+        "invalid-yaml",
+      );
+    }
+    document = found[0];
   }
-  return found[0];
+  if (aliases > 0) {
+    try {
+      checkAliasExpansion(document, limits);
+    } catch (error) {
+      if (error instanceof ExpansionError) throw new ContainerError(error.message, "invalid-yaml");
+      throw error;
+    }
+  }
+  return document;
 }

@@ -8,6 +8,13 @@ import { suiteOf } from "./suite";
 
 const EXCERPT = 240;
 
+/** An endpoint (a URL path) is kept up to this many characters: a 1 MB URL must not make a 1 MB summary. */
+const ENDPOINT = 300;
+
+function clipped(text: string | null): string | null {
+  return text !== null && text.length > ENDPOINT ? `${text.slice(0, ENDPOINT)}…` : text;
+}
+
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
@@ -70,7 +77,7 @@ export function summarizeInteraction(interaction: Interaction): InteractionSumma
     providerDetail: exchange.providerDetail,
     model: exchange.model,
     method: interaction.http?.method ?? exchange.request.method,
-    endpoint: exchange.request.endpoint,
+    endpoint: clipped(exchange.request.endpoint),
     host: interaction.http?.host ?? exchange.request.host,
     status: statusOf(interaction),
     streaming: isStreaming(exchange),
@@ -103,7 +110,9 @@ function fileFields(relPath: string, file: RecordingFile) {
     model: first?.model ?? null,
     endpoint: first?.endpoint ?? null,
     testId,
-    test: testId ? parseTestId(testId, first?.model ?? null, file.format === "llama-stack" ? null : relPath) : null,
+    test: testId
+      ? parseTestId(testId, first?.model ?? null, file.format === "llama-stack" ? null : relPath)
+      : null,
     streaming: interactions.some((interaction) => interaction.streaming),
     chunks: interactions.reduce((n, interaction) => n + interaction.chunks, 0),
     error: interactions.find((interaction) => interaction.error !== null)?.error ?? null,

@@ -103,11 +103,14 @@ function shortSegment(segment: string): string {
 
 /** `scheme://host/path` with ids shown as `…`, long segments cut, and the query left out. */
 export function shortUrl(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(url);
-  if (!match) return url;
-  const [, origin = "", path = ""] = match;
-  return origin + path.split("/").map(shortSegment).join("/");
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(url.slice(0, 4 * MAX_SHORT_URL));
+  const short = match ? (match[1] ?? "") + (match[2] ?? "").split("/").map(shortSegment).join("/") : url;
+  // A URL of a megabyte (a hostile cassette) must not become a megabyte of note.
+  return short.length > MAX_SHORT_URL ? `${short.slice(0, MAX_SHORT_URL)}…` : short;
 }
+
+/** The longest URL a note quotes. */
+const MAX_SHORT_URL = 200;
 
 /** A byte count as a reader says it: `512 bytes`, `34.5 KB`, `2.1 MB`. */
 export function sizeText(bytes: number): string {

@@ -207,7 +207,7 @@ describe("checkDirectory", () => {
     ]);
     const reasons = Object.fromEntries(report.failed.map((file) => [file.path, file.reason]));
     expect(reasons[at("empty.json")]).toBe("the file is empty");
-    expect(reasons[at("latin1.json")]).toBe("the file is not valid UTF-8");
+    expect(reasons[at("latin1.json")]).toBe("the file is not valid UTF-8: byte 0xe9 at line 1, column 3");
     expect(reasons[at("not-a-recording.json")]).toMatch(/^valid JSON but not a recording: request: /);
     expect(reasons[at("truncated.json")]).toBe(
       `invalid JSON at line 1, column ${TRUNCATED.length + 1}: PropertyNameExpected`,

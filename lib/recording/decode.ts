@@ -1,11 +1,14 @@
 import { gunzipSync } from "node:zlib";
-import type { Container, ContainerCall } from "@/lib/containers/container";
+import type { Container, ContainerCall, OpenedContainer } from "@/lib/containers/container";
 import { ContainerError } from "@/lib/containers/container";
+import { collectGarbage } from "@/lib/containers/collect-garbage";
+import { invalidUtf8Position } from "@/lib/containers/invalid-utf8";
 import { llamaStackContainer, openLlamaStackValue, parseJsonFile } from "@/lib/containers/llama-stack";
 import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange } from "@/lib/model/exchange";
 import type { FailureKind } from "@/lib/model/failure";
-import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import { environmentLimits } from "@/lib/config";
+import type { ReadLimits } from "@/lib/model/limits";
 import type { Interaction, RecordingFile } from "@/lib/model/recording-file";
 import { SchemaMismatch } from "@/lib/providers/decoder";
 import { genericDecoder } from "@/lib/providers/generic";
@@ -54,11 +57,12 @@ function decodeCall(call: ContainerCall, index: number): Interaction {
       http: call.http,
       problem: call.problem,
       raw: call.raw,
+      envelope: call.envelope,
     };
   } catch (error) {
     const exchange = genericDecoder.decode(call.envelope);
     const problem = [call.problem, describe(error)].filter((part) => part !== null).join("; ");
-    return { index, exchange, http: call.http, problem, raw: call.raw };
+    return { index, exchange, http: call.http, problem, raw: call.raw, envelope: call.envelope };
   }
 }
 
@@ -110,8 +114,13 @@ function openWith(
     }
     return openLlamaStack(raw, sniffed);
   }
+  return openedFile(() => container.open(text, relPath, limits), relPath);
+}
+
+/** The file a container opened, its calls decoded; a `ContainerError` is the file's failure. */
+function openedFile(open: () => OpenedContainer, relPath: string): Decoded {
   try {
-    const opened = container.open(text, relPath, limits);
+    const opened = open();
     return {
       ok: true,
       raw: undefined,
@@ -132,7 +141,7 @@ function openWith(
  * Decodes the text of a recording file of any format. `relPath` gives the test when the content
  * does not say. Never throws.
  */
-export function decodeText(text: string, relPath = "", limits: ReadLimits = DEFAULT_LIMITS): Decoded {
+export function decodeText(text: string, relPath = "", limits: ReadLimits = environmentLimits()): Decoded {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") return failure("empty", "the file is empty", false);
   const head = body.slice(0, HEAD);
@@ -154,6 +163,10 @@ export function decodeValue(raw: unknown): Decoded {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Files past this leave hundreds of MB of garbage behind (text, parser events, bodies). */
+const LARGE_FILE = 8 * 1024 * 1024;
+let largeSinceCollection = false;
+
 /**
  * Decodes a file's bytes: a whole-file gzip (`.yaml.gz`, `.httprr.gz`) is undone first, bounded by
  * the decoded-size cap. Returns the text read (for the raw view) beside the result.
@@ -161,12 +174,25 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function decodeBytes(
   bytes: Uint8Array,
   relPath = "",
-  limits: ReadLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = environmentLimits(),
 ): { text: string | null; decoded: Decoded } {
+  // What a large file left behind is collected before the next one adds to it, so reading a
+  // folder of them (check, the index) stays near the largest one's peak, not their sum.
+  if (largeSinceCollection) {
+    largeSinceCollection = false;
+    collectGarbage();
+  }
+  if (bytes.length > LARGE_FILE) largeSinceCollection = true;
+  if (bytes.length > limits.maxFileBytes) {
+    // Files on disk are refused before they are read; this is for bytes from git.
+    const reason = `the file is ${mb(bytes.length)}, over the ${mb(limits.maxFileBytes)} limit; it is not parsed`;
+    return { text: null, decoded: failure("too-large", reason, true) };
+  }
   let data = bytes;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       data = gunzipSync(bytes, { maxOutputLength: limits.maxDecodedBytes });
+      if (data.length > LARGE_FILE) largeSinceCollection = true;
     } catch (error) {
       const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
       const reason =
@@ -180,14 +206,21 @@ export function decodeBytes(
     }
   }
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
+  // A recorder of raw bytes (httprr) reads the bytes: a body that is not UTF-8 is not the file's fault.
+  const container = sniffContainer(text.slice(0, HEAD));
+  if (container?.openBytes) {
+    const open = container.openBytes.bind(container);
+    return { text, decoded: openedFile(() => open(data, relPath, limits), relPath) };
+  }
   // Decoding replaced invalid UTF-8 with U+FFFD; only then are the bytes checked one by one.
   if (text.includes("\uFFFD")) {
     try {
       utf8.decode(data);
     } catch {
+      const where = invalidUtf8Position(data);
       return {
         text: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1"),
-        decoded: failure("invalid-encoding", "the file is not valid UTF-8", true),
+        decoded: failure("invalid-encoding", `the file is not valid UTF-8${where ? `: ${where}` : ""}`, true),
       };
     }
   }

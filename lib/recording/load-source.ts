@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import { environmentLimits } from "@/lib/config";
+import type { ReadLimits } from "@/lib/model/limits";
 import { parseSource, readGitBlob, SourceError } from "@/lib/sources/side-source";
 import { decodeBytes, type Decoded } from "./decode";
 import { readRecording } from "./read-recording";
@@ -16,7 +17,7 @@ export async function readGitSource(
   repo: string,
   rev: string,
   path: string,
-  limits: ReadLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = environmentLimits(),
 ): Promise<LoadedSource> {
   const bytes = await readGitBlob(repo, rev, path);
   const { text, decoded } = decodeBytes(bytes, path, limits);
@@ -30,7 +31,7 @@ export async function readGitSource(
 export async function loadCliSource(
   text: string,
   repo: string,
-  limits: ReadLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = environmentLimits(),
 ): Promise<LoadedSource> {
   const info = await stat(text).catch(() => null);
   if (info?.isFile()) {

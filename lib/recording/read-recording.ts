@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
+import { environmentLimits } from "@/lib/config";
+import type { ReadLimits } from "@/lib/model/limits";
 import { readFileBytes } from "@/lib/sources/read-file";
 import { decodeBytes, type Decoded } from "./decode";
 
@@ -15,7 +16,7 @@ export interface ReadRecording {
 export async function readRecording(
   path: string,
   relPath = path,
-  limits: ReadLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = environmentLimits(),
 ): Promise<ReadRecording> {
   const read = await readFileBytes(path, limits.maxFileBytes);
   if (!read.bytes) {
