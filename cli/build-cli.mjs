@@ -57,6 +57,11 @@ export async function buildCli({ clean = false } = {}) {
     // Less to parse at each start; names are kept, for readable stack traces.
     minifyWhitespace: true,
     minifySyntax: true,
+    // CommonJS packages bundled into ES modules (debug, under secretlint) call `require("tty")`:
+    // give every chunk a real `require` for Node's own modules.
+    banner: {
+      js: 'import{createRequire as __tdRequire}from"node:module";const require=__tdRequire(import.meta.url);',
+    },
   });
   mkdirSync(DIST, { recursive: true });
   const written = new Set();

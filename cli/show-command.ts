@@ -4,6 +4,7 @@ import { loadLimits } from "@/lib/config";
 import { cassetteJson, exchangeJson, interactionJson } from "@/lib/recording/exchange-json";
 import { fileNameInfo } from "@/lib/recording/file-name";
 import { readRecording } from "@/lib/recording/read-recording";
+import { scanAndMask } from "@/lib/secrets/masked-source";
 import { parseCommand, positionals, UsageError } from "./args";
 import { renderExchange, renderInteraction } from "./render-exchange";
 
@@ -38,12 +39,17 @@ export async function showCommand(argv: string[]): Promise<number> {
   const [file = ""] = positionals(args, ["file"], SHOW_HELP);
   const wanted = values.interaction === undefined ? null : Number(values.interaction);
   if (wanted !== null && (!Number.isInteger(wanted) || wanted < 0)) {
-    throw new UsageError(`--interaction must be a whole number from 0: ${String(values.interaction)}`, SHOW_HELP);
+    throw new UsageError(
+      `--interaction must be a whole number from 0: ${String(values.interaction)}`,
+      SHOW_HELP,
+    );
   }
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new UsageError(`no such file: ${file}`, SHOW_HELP);
 
-  const { decoded, text } = await readRecording(file, file, loadLimits());
+  // Every credential is masked before anything is printed (`[secret <rule>: <preview>]`).
+  const { source } = await scanAndMask(await readRecording(file, file, loadLimits()));
+  const { decoded, text } = source;
   if (!decoded.ok) {
     if (values.json) console.log(JSON.stringify({ ok: false, kind: decoded.kind, reason: decoded.reason }));
     else console.error(`${file}: broken recording: ${decoded.reason}`);
@@ -75,7 +81,9 @@ export async function showCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const count = recording.interactions.length;
-  console.log(`${recording.format} cassette${recording.test ? ` of ${recording.test}` : ""}: ${count} interaction${count === 1 ? "" : "s"}`);
+  console.log(
+    `${recording.format} cassette${recording.test ? ` of ${recording.test}` : ""}: ${count} interaction${count === 1 ? "" : "s"}`,
+  );
   for (const note of recording.notes) console.log(`note: ${note}`);
   for (const interaction of recording.interactions) console.log(`\n${renderInteraction(interaction)}`);
   return 0;

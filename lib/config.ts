@@ -65,13 +65,22 @@ export function loadLimits(env: Env = process.env): ReadLimits {
  * command and the server name an invalid value when they start).
  */
 export function environmentLimits(env: Env = process.env): ReadLimits {
+  // Called for every file read: the four variables are compared, not parsed again.
+  const key = LIMIT_NAMES.map((name) => env[name] ?? "").join("\0");
+  if (lastLimits?.key === key) return lastLimits.limits;
+  let limits: ReadLimits;
   try {
-    return loadLimits(env);
+    limits = loadLimits(env);
   } catch (error) {
-    if (error instanceof ConfigError) return DEFAULT_LIMITS;
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    limits = DEFAULT_LIMITS;
   }
+  lastLimits = { key, limits };
+  return limits;
 }
+
+const LIMIT_NAMES = Object.keys(limitVariables);
+let lastLimits: { key: string; limits: ReadLimits } | null = null;
 
 const envSchema = z.object({
   TAPEDECK_ROOT: z.string().default("recordings"),

@@ -10,7 +10,9 @@ for (const path of process.argv.slice(2)) {
     continue;
   }
   const { format, test, interactions, notes } = decoded.file;
-  console.log(`${path}: ${format}, test ${test ?? "-"}, ${interactions.length} interactions${notes.length ? `; ${notes.join("; ")}` : ""}`);
+  console.log(
+    `${path}: ${format}, test ${test ?? "-"}, ${interactions.length} interactions${notes.length ? `; ${notes.join("; ")}` : ""}`,
+  );
   for (const interaction of interactions) {
     const s = summarizeInteraction(interaction);
     const why = s.family === "generic" ? ` [${interaction.exchange.notes.join("; ")}]` : "";

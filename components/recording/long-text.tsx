@@ -1,3 +1,5 @@
+import { shownText } from "@/lib/views/recording/shown-text";
+
 const PRE = "whitespace-pre-wrap break-words font-mono text-[13px] leading-5";
 
 /** Preformatted text; beyond `limit` characters only a preview shows until the reader opens it. */
@@ -20,7 +22,7 @@ export function LongText({
           <span className="hidden group-open:inline">Show less</span>
         </span>
       </summary>
-      <pre className={`${PRE} ${className} mt-1`}>{text}</pre>
+      <pre className={`${PRE} ${className} mt-1`}>{shownText(text)}</pre>
     </details>
   );
 }

@@ -25,7 +25,12 @@ export const binaryBodySchema = z.object({
 export type BinaryBody = z.infer<typeof binaryBodySchema>;
 
 export function isEventStreamBody(value: unknown): value is EventStreamBody {
-  return typeof value === "object" && value !== null && "$eventstream" in value && Array.isArray(value.$eventstream);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "$eventstream" in value &&
+    Array.isArray(value.$eventstream)
+  );
 }
 
 export function isBinaryBody(value: unknown): value is BinaryBody {

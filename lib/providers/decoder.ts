@@ -25,7 +25,6 @@ export class SchemaMismatch extends Error {
   }
 }
 
-
 /**
  * Parses `value` (found at `path` in the file) with `schema`, or throws `SchemaMismatch`
  * naming the first offending JSON path.

@@ -62,7 +62,8 @@ export async function checkDirectory(dir: string, limits: ReadLimits = DEFAULT_L
       report.interactions += interactions.length;
       for (const { index, exchange, http, problem } of interactions) {
         const at = format === "llama-stack" ? null : index;
-        if (problem !== null) report.interactionProblems.push({ path: shownPath, interaction: index, reason: problem });
+        if (problem !== null)
+          report.interactionProblems.push({ path: shownPath, interaction: index, reason: problem });
         if (exchange.family === "generic") {
           report.generic++;
           const host = http?.host ?? exchange.request.host ?? "(no host)";
@@ -75,7 +76,8 @@ export async function checkDirectory(dir: string, limits: ReadLimits = DEFAULT_L
     }
   }
   await Promise.all(Array.from({ length: 4 }, worker));
-  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: { path: string }, b: { path: string }) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   report.failed.sort(byPath);
   report.genericFiles.sort(byPath);
   report.interactionProblems.sort(byPath);

@@ -49,7 +49,11 @@ export async function discoverRecordings(root: string): Promise<DiscoveredFile[]
           if (NEVER_ENTER.has(entry.name)) return;
           const isRecordings = entry.name === "recordings";
           if (isRecordings) sawRecordingsFolder = true;
-          await visit(path, underRecordings || isRecordings, inRecordingFolder || RECORDING_FOLDERS.has(entry.name));
+          await visit(
+            path,
+            underRecordings || isRecordings,
+            inRecordingFolder || RECORDING_FOLDERS.has(entry.name),
+          );
           return;
         }
         if (!CANDIDATE.test(entry.name)) return;

@@ -58,7 +58,12 @@ export async function readFileBytes(path: string, maxBytes: number): Promise<Fil
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
     if (code === "ENOENT") {
-      return { size, mtimeMs, bytes: null, failure: { kind: "missing", reason: "the file no longer exists" } };
+      return {
+        size,
+        mtimeMs,
+        bytes: null,
+        failure: { kind: "missing", reason: "the file no longer exists" },
+      };
     }
     const reason = `the file could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { size, mtimeMs, bytes: null, failure: { kind: "unreadable", reason } };

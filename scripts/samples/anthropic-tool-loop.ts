@@ -79,7 +79,9 @@ export function anthropicToolLoop(): {
   const preface = { text: "I'll check the weather in both cities.", type: "text" };
   const turns: Json[] = [{ role: "user", content: [{ text: QUESTION, type: "text" }] }];
   const first = reply("msg_01Hq7ZtV3mY9pLxK2cRwA8Nd", [preface, lisbon], "tool_use", 612, 71);
-  const calls: { request: Json; response: Json | string }[] = [{ request: request([...turns]), response: first }];
+  const calls: { request: Json; response: Json | string }[] = [
+    { request: request([...turns]), response: first },
+  ];
   turns.push(
     { role: "assistant", content: [preface, lisbon] },
     toolResult(String(lisbon.id), "18 °C, sunny, wind 12 km/h"),
@@ -95,7 +97,13 @@ export function anthropicToolLoop(): {
     model: "claude-haiku-4-5-20251001",
     thinking: [],
     signature: "",
-    pieces: ["Lisbon is warmer", " right now: 18 °C", " and sunny, against", " 14 °C with light", " rain in Porto."],
+    pieces: [
+      "Lisbon is warmer",
+      " right now: 18 °C",
+      " and sunny, against",
+      " 14 °C with light",
+      " rain in Porto.",
+    ],
     tokens: { input: 801, output: 32 },
   });
   calls.push({ request: request([...turns], true), response: third });

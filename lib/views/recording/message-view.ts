@@ -1,4 +1,5 @@
 import type { AssembledMessage } from "@/lib/model/exchange";
+import { shownText } from "./shown-text";
 
 export interface ToolCallView {
   index: number;
@@ -35,8 +36,8 @@ export function toMessageView(message: AssembledMessage): MessageView {
   return {
     index: message.index,
     role: message.role,
-    content: message.content,
-    reasoning: message.reasoning,
+    content: shownText(message.content),
+    reasoning: shownText(message.reasoning),
     finishReason: message.finishReason,
     toolCalls: message.toolCalls.map((call) => ({
       index: call.index,

@@ -1,4 +1,5 @@
 import type { Chunk, ChunkDelta, Usage } from "@/lib/model/exchange";
+import { rowText } from "./shown-text";
 
 /** Which text of a choice a range points into. */
 export type FieldKey =
@@ -50,7 +51,7 @@ function toItem(delta: ChunkDelta): TimelineItem {
   switch (delta.type) {
     case "text":
     case "reasoning":
-      return { type: delta.type, choice: delta.choice, text: delta.text, ...delta.range };
+      return { type: delta.type, choice: delta.choice, text: rowText(delta.text), ...delta.range };
     case "tool-call":
       return {
         type: "tool-call",
@@ -58,7 +59,7 @@ function toItem(delta: ChunkDelta): TimelineItem {
         toolIndex: delta.toolIndex,
         id: delta.id,
         name: delta.name,
-        arguments: delta.arguments,
+        arguments: rowText(delta.arguments),
         ...delta.range,
       };
     case "usage":
