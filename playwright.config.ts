@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { cassetteWebServer } from "./e2e/cassette-servers";
 import { reviewWebServers } from "./e2e/review-servers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
@@ -65,5 +66,6 @@ export default defineConfig({
       },
     },
     ...reviewWebServers(standalone),
+    cassetteWebServer(standalone),
   ],
 });

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const index = await getIndex();
   const facets = index.facets();
+  const secrets = index.secretTotals();
   const drift = await loadDriftPanel();
   return (
     <div className="space-y-6">
@@ -22,13 +23,26 @@ export default async function OverviewPage() {
           interactions: a llama-stack recording is one, a cassette holds one or more.
         </p>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {secrets.findings > 0 && (
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          {secrets.findings.toLocaleString("en-US")} credential{secrets.findings === 1 ? "" : "s"} leaked into{" "}
+          <Link href={listHref({ secrets: true })} className="font-medium underline">
+            {secrets.files.toLocaleString("en-US")} recording{secrets.files === 1 ? "" : "s"}
+          </Link>
+          . They are masked everywhere Tapedeck shows them; run <code>tapedeck secrets</code> for the list.
+        </p>
+      )}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
         <StatTile label="Recordings" value={facets.total} href={listHref({})} />
         <StatTile label="Interactions" value={facets.interactions} href={listHref({})} />
         <StatTile label="Streamed" value={facets.streaming} href={listHref({ streaming: true })} />
         <StatTile label="Not streamed" value={facets.notStreaming} href={listHref({ streaming: false })} />
         <StatTile label="Recorded errors" value={facets.errors} href={listHref({ error: true })} />
         <StatTile label="Broken files" value={facets.broken.length} href={listHref({ broken: true })} />
+        <StatTile label="Credentials found" value={secrets.findings} href={listHref({ secrets: true })} />
       </div>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <FacetCard title="Suites" param="suite" counts={facets.counts.suite} />

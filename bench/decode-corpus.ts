@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { loadLimits } from "@/lib/config";
 import { discoverRecordings } from "@/lib/sources/discover";
 import { readRecording } from "@/lib/recording/read-recording";
 import { median, printFigure, printTarget } from "./harness";
@@ -7,13 +8,17 @@ import { median, printFigure, printTarget } from "./harness";
 export async function benchDecodeCorpus(corpus: string): Promise<boolean> {
   const files = await discoverRecordings(corpus);
   console.log(`\nDecode the corpus (${files.length} files)`);
+  // As every reader of many files calls it (the index, check): with the limits read once.
+  const limits = loadLimits();
   let failures = 0;
   const readParse = async () => {
     for (const file of files) JSON.parse(await readFile(file.path, "utf8"));
   };
   const decode = async () => {
     failures = 0;
-    for (const file of files) if (!(await readRecording(file.path)).decoded.ok) failures++;
+    for (const file of files) {
+      if (!(await readRecording(file.path, file.relPath, limits)).decoded.ok) failures++;
+    }
   };
   // Interleave the two so machine noise hits both alike.
   const baselineRuns: number[] = [];

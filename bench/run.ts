@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { benchCassetteCompare } from "./cassette-compare";
 import { benchCassettes } from "./cassettes";
 import { benchDecodeCorpus } from "./decode-corpus";
 import { benchDiffLargest } from "./diff-largest";
 import { benchIndexCorpus } from "./index-corpus";
 import { benchLargestPage } from "./largest-page";
 import { benchReviewHistory } from "./review-history";
+import { benchSecretsCorpus } from "./secrets-corpus";
 import { benchStartup } from "./startup";
 
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
@@ -24,6 +26,8 @@ async function main(): Promise<number> {
     await benchDiffLargest(CORPUS),
     await benchReviewHistory(resolve(SHARED, "corpus/history.bundle")),
     ...(await benchCassettes(SHARED)),
+    ...(await benchSecretsCorpus(SHARED)),
+    ...(await benchCassetteCompare(SHARED)),
     ...(await benchStartup()),
   ];
   const failed = results.filter((ok) => !ok).length;

@@ -6,6 +6,7 @@ import { compareFiles } from "@/lib/diff/compare-files";
 import { sideFile } from "@/lib/diff/load-side";
 import { loadCliSource, type LoadedSource } from "@/lib/recording/load-source";
 import { SourceError } from "@/lib/sources/side-source";
+import { scanAndMask } from "@/lib/secrets/masked-source";
 import { cassetteComparisonJson, comparisonJson } from "@/lib/diff/comparison-json";
 import { parseCommand, positionals, UsageError } from "./args";
 import { renderComparison, renderFileComparison } from "./render-comparison";
@@ -34,7 +35,8 @@ cannot be read or does not decode.`;
 
 async function load(text: string, repo: string, limits: ReadLimits): Promise<LoadedSource> {
   try {
-    return await loadCliSource(text, repo, limits);
+    // Masked before comparing: no before/after value, noise entry or summary can show a credential.
+    return (await scanAndMask(await loadCliSource(text, repo, limits))).source;
   } catch (error) {
     if (error instanceof SourceError) throw new UsageError(error.message, "");
     throw error;

@@ -1,5 +1,6 @@
 import type { Change } from "@/lib/diff/change";
 import type { Comparison } from "@/lib/diff/compare";
+import type { FileComparison } from "@/lib/diff/compare-files";
 
 function value(v: unknown): string {
   if (v === undefined) return "∅";
@@ -24,6 +25,7 @@ export function renderComparison(comparison: Comparison, a: string, b: string): 
   const out = [`${comparison.verdict.toUpperCase()}: ${comparison.summary}`, `  a: ${a}`, `  b: ${b}`, ""];
   out.push(...lines("Request", comparison.request));
   out.push(...lines("Response", comparison.response));
+  out.push(...lines("Response fields", comparison.rawResponse));
   const s = comparison.stream;
   if (s.before_chunks > 0 || s.after_chunks > 0) {
     out.push(
@@ -34,5 +36,22 @@ export function renderComparison(comparison: Comparison, a: string, b: string): 
     out.push(
       `Noise: ${comparison.noise.length} volatile field${comparison.noise.length === 1 ? "" : "s"} (hidden; --json lists them)`,
     );
+  return out.join("\n").trimEnd();
+}
+
+/** Two cassettes for a terminal: the file's verdict, then each interaction pair's. */
+export function renderFileComparison(comparison: FileComparison, a: string, b: string): string {
+  const out = [`${comparison.verdict.toUpperCase()}: ${comparison.summary}`, `  a: ${a}`, `  b: ${b}`, ""];
+  for (const pair of comparison.pairs) {
+    const where = `a#${pair.a ?? "–"} b#${pair.b ?? "–"}`;
+    out.push(`[${where}] ${pair.verdict.toUpperCase()}: ${pair.summary}`);
+    if (!pair.comparison || pair.verdict === "noise" || pair.verdict === "identical") continue;
+    const details = [
+      ...lines("Request", pair.comparison.request),
+      ...lines("Response", pair.comparison.response),
+      ...lines("Response fields", pair.comparison.rawResponse),
+    ];
+    out.push(...details.map((line) => `  ${line}`));
+  }
   return out.join("\n").trimEnd();
 }

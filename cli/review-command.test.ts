@@ -70,7 +70,16 @@ describe("tapedeck review", () => {
         modified: 1,
         renamed: 0,
         copied: 0,
-        verdicts: { identical: 0, noise: 1, response: 0, request: 0, error: 0, added: 0, removed: 0 },
+        verdicts: {
+          identical: 0,
+          noise: 1,
+          response: 0,
+          request: 0,
+          error: 0,
+          added: 0,
+          removed: 0,
+          secret: 0,
+        },
       },
       groups: [],
       changes: [

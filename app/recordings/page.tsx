@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar, type FilterOption } from "@/components/list/filter-bar";
+import { HtmlLinks } from "@/components/list/html-links";
 import { KeyboardList } from "@/components/list/keyboard-list";
 import { Pagination } from "@/components/list/pagination";
-import { RecordingRow } from "@/components/list/recording-row";
+import { GROUPS_CLASS, recordingGroupsHtml } from "@/components/list/recording-rows-html";
+import { DerivedCache } from "@/lib/index/derived-cache";
 import { groupByTest } from "@/lib/index/group";
-import { defaultQuery, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
+import { defaultQuery, pageKey, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
 import { getIndex } from "@/lib/index/server-index";
-import { testHref } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Recordings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * Pages of rows, grouped and rendered, until the tree changes: most requests ask for the same few
+ * (the first page, a filter or two), and rendering rows was most of a request's time.
+ */
+const ROWS = new DerivedCache<string>(128);
 
 function toUrlParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams();
@@ -60,6 +67,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
     yesNo("streaming", "Streamed", query.streaming),
     yesNo("error", "Error", query.error),
     yesNo("broken", "Broken", query.broken),
+    yesNo("secrets", "Credentials", query.secrets),
   ];
   const sort: FilterOption = {
     name: "sort",
@@ -70,7 +78,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
   const linkFilters = Object.fromEntries(
     Object.entries(query).flatMap(([k, v]) => (k === "page" || k === "pageSize" || v === undefined ? [] : [[k, String(v)]])),
   );
-  const groups = groupByTest(result.items);
+  const rows = index.derive(ROWS, pageKey(query, result), () => recordingGroupsHtml(groupByTest(result.items)));
 
   return (
     <div className="space-y-4">
@@ -93,33 +101,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
         </p>
       ) : (
         <KeyboardList>
-          <div className="space-y-4">
-            {groups.map((group) => (
-              <section key={group.file} className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-                <h2 className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 font-mono text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-                  {group.file}
-                </h2>
-                {group.tests.map((test) => (
-                  <div key={test.base ?? "none"} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                    <h3 className="px-3 pt-2 text-sm font-medium">
-                      {test.base ? (
-                        <Link href={testHref(test.base)} className="hover:underline">
-                          {test.label}
-                        </Link>
-                      ) : (
-                        test.label
-                      )}
-                    </h3>
-                    <div className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                      {test.items.map((summary) => (
-                        <RecordingRow key={summary.relPath} summary={summary} />
-                      ))}
-                    </div>
-                  </div>
-                ))}
-              </section>
-            ))}
-          </div>
+          <HtmlLinks className={GROUPS_CLASS} html={rows} />
         </KeyboardList>
       )}
       <Pagination page={result.page} pages={result.pages} filters={linkFilters} />

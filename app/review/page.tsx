@@ -10,6 +10,7 @@ import { getIndex } from "@/lib/index/server-index";
 import { isWorkingTree } from "@/lib/review/links";
 import { loadReview } from "@/lib/review/review-cache";
 import { parseReviewFilters, substantiveCount, suiteCounts } from "@/lib/review/review-view";
+import { loadChangeDetails } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review" };
@@ -80,7 +81,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </div>
     );
   }
-  const { review } = loaded;
+  const { review, id } = loaded;
   const suites = suiteCounts(review.changes);
   const filters = parseReviewFilters(params);
   return (
@@ -103,6 +104,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         suites={suites}
         prefix={repo.prefix}
         inIndex={(relPath) => index.get(relPath) !== undefined}
+        loadDetails={loadChangeDetails.bind(null, base, head === "" ? null : head, id)}
       />
     </div>
   );

@@ -12,6 +12,7 @@ import { HIGHLIGHT_LIMIT } from "@/lib/views/recording/raw-json";
 import { loadRawJson } from "@/app/recordings/[...path]/actions";
 import { RAW_JSON_ID, RawJson } from "@/components/recording/raw-json";
 import { RecordingHeader } from "@/components/recording/recording-header";
+import { SecretsNotice } from "@/components/recording/secrets-notice";
 import { InteractionHashJump } from "./interaction-hash-jump";
 import { InteractionPager } from "./interaction-pager";
 import { InteractionSection } from "./interaction-section";
@@ -67,6 +68,7 @@ export async function CassetteView({ opened, file, rawText, githubUrl, page: ask
               : { label: `Copy raw ${style.title.slice(4)}`, targetId: RAW_JSON_ID },
         }}
       />
+      <SecretsNotice secrets={opened.secrets} />
       {file.notes.length > 0 && (
         <aside
           aria-label="Notes"

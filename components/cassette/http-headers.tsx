@@ -1,4 +1,5 @@
 import type { HttpHeader } from "@/lib/model/recording-file";
+import { MaskedText } from "@/components/recording/masked-text";
 
 function HeaderTable({ title, headers }: { title: string; headers: HttpHeader[] }) {
   return (
@@ -19,7 +20,9 @@ function HeaderTable({ title, headers }: { title: string; headers: HttpHeader[] 
                 >
                   {header.name}
                 </th>
-                <td className="break-all py-0.5">{header.value}</td>
+                <td className="break-all py-0.5">
+                  <MaskedText text={header.value} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { VerdictBadge } from "@/components/compare/verdict-badge";
+import { ReviewVerdictBadge } from "@/components/review/review-verdict-badge";
 import { gitDisabledReason } from "@/lib/config";
 import { rootRepository } from "@/lib/index/root-source";
 import { recordingHistory, type HistoryEntry } from "@/lib/diff/history";
@@ -63,7 +63,7 @@ function Row({ row, position, pickable }: { row: HistoryRow; position: number; p
       <td className={`${cell} min-w-56`}>
         {row.verdict ? (
           <div className="space-y-0.5">
-            <VerdictBadge verdict={row.verdict} />
+            <ReviewVerdictBadge verdict={row.verdict} />
             <p className="font-mono text-[11px] break-words text-zinc-500">{row.summary}</p>
           </div>
         ) : (

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { appPath } from "./app-path";
 
 /**
  * Keyboard navigation over the links marked `data-row` inside it: `j` and `k` move, `Enter` opens.
@@ -33,8 +34,9 @@ export function KeyboardList({ children }: { children: React.ReactNode }) {
           return next;
         });
       } else if (event.key === "Enter" && active >= 0 && document.activeElement !== all[active]) {
-        const href = all[active]?.getAttribute("href");
-        if (href) router.push(href);
+        const row = all[active];
+        const path = row ? appPath(new URL(row.href), window.location.origin) : null;
+        if (path) router.push(path);
       }
     }
     window.addEventListener("keydown", onKey);

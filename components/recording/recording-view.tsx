@@ -15,6 +15,7 @@ import { RAW_JSON_ID, RawJson } from "./raw-json";
 import { RecordingHeader } from "./recording-header";
 import { RequestPanel } from "./request-panel";
 import { ResponsePanel } from "./response-panel";
+import { SecretsNotice } from "./secrets-notice";
 
 function messageText(exchange: Exchange): string | null {
   const response = exchange.response;
@@ -71,6 +72,7 @@ export async function RecordingView({
             raw: { label: "Copy raw text", targetId: BROKEN_TEXT_ID },
           }}
         />
+        <SecretsNotice secrets={opened.secrets} />
         {broken && <BrokenRecording view={broken} />}
       </div>
     );
@@ -94,6 +96,7 @@ export async function RecordingView({
               : { label: "Copy raw JSON", targetId: RAW_JSON_ID },
         }}
       />
+      <SecretsNotice secrets={opened.secrets} />
       <RequestPanel request={exchange.request} />
       <ResponsePanel response={exchange.response} notes={exchange.notes} />
       <RawJson text={rawText} load={loadRaw} />

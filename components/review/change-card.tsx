@@ -1,67 +1,71 @@
+"use client";
+
 import Link from "next/link";
-import { pairing } from "@/lib/review/change-details";
-import { rootRelative } from "@/lib/review/links";
-import type { ReviewChange } from "@/lib/review/review-types";
-import { changeKey } from "@/lib/review/review-view";
-import { ChangeDetails } from "./change-details";
+import { useId } from "react";
+import { testHref } from "@/lib/urls";
+import {
+  cardHref,
+  cardKey,
+  shownPath,
+  shownStatus,
+  type ChangeCardData,
+} from "@/lib/views/review/change-card-data";
+import styles from "./change-card.module.css";
+import { LazyDetails } from "./lazy-details";
+import { useReview } from "./review-context";
 import { ReviewVerdictBadge } from "./review-verdict-badge";
 import { SeenCard, SeenToggle } from "./seen";
-import { testHref } from "@/lib/urls";
 
-/** One change: verdict, path (opening its comparison), summary, pairing, then the details. */
-export function ChangeCard({
-  change,
-  href,
-  prefix,
-}: {
-  change: ReviewChange;
-  href: string | null;
-  prefix: string;
-}) {
-  const shown = rootRelative(change.path, prefix) ?? change.path;
-  const pair = pairing(change);
-  const key = changeKey(change);
+/**
+ * One change: verdict, path (opening its comparison), summary, pairing and test; its details are
+ * fetched when opened. Rendered from `ChangeCardData`, so that a page of several hundred changes
+ * carries a few hundred bytes of each, not its whole markup twice (HTML and React payload).
+ */
+export function ChangeCard({ card }: { card: ChangeCardData }) {
+  const review = useReview();
+  const id = useId();
+  const href = cardHref(card, review, review.prefix);
+  const status = shownStatus(card);
+  const key = cardKey(card);
+  const shown = shownPath(card.path, review.prefix);
+  const { pairing, oldPath, testId } = card;
   return (
-    <SeenCard seenKey={key} label={shown}>
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <ReviewVerdictBadge verdict={change.verdict} />
-        {change.status !== "modified" && change.status !== change.verdict && (
-          <span className="text-[11px] text-zinc-500 uppercase">{change.status}</span>
-        )}
+    <SeenCard seenKey={key} labelledBy={id}>
+      <div className={styles.head}>
+        <ReviewVerdictBadge verdict={card.verdict} />
+        {status && <span className={styles.status}>{status}</span>}
         {href ? (
-          <Link
-            href={href}
-            className="min-w-0 font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300"
-          >
+          <Link id={id} href={href} className={styles.link}>
             {shown}
           </Link>
         ) : (
-          <span className="min-w-0 font-mono text-xs break-all">{shown}</span>
+          <span id={id} className={styles.path}>
+            {shown}
+          </span>
         )}
         <SeenToggle seenKey={key} label={shown} />
       </div>
-      <p className="mt-1 text-sm break-words">{change.summary}</p>
-      {(pair || change.testId) && (
-        <p className="mt-0.5 text-xs break-all text-zinc-500">
-          {pair && (
+      <p className={styles.summary}>{card.summary}</p>
+      {(pairing || testId) && (
+        <p className={styles.more}>
+          {pairing && oldPath !== null && (
             <>
-              {pair.verb} from{" "}
-              <span className="font-mono">{rootRelative(pair.from, prefix) ?? pair.from}</span> (paired by{" "}
-              {pair.by})
+              {pairing.verb} from <span className="font-mono">{shownPath(oldPath, review.prefix)}</span>{" "}
+              (paired by {pairing.by})
             </>
           )}
-          {pair && change.testId && " · "}
-          {change.testId && (
+          {pairing && testId && " · "}
+          {testId && (
             <>
               test{" "}
-              <Link href={testHref(change.testId)} className="font-mono hover:underline">
-                {change.testId}
+              <Link href={testHref(testId)} className={styles.test}>
+                {testId}
               </Link>
             </>
           )}
         </p>
       )}
-      <ChangeDetails change={change} />
+      {card.details !== null && <LazyDetails changeKey={key} label={card.details} />}
     </SeenCard>
   );
 }

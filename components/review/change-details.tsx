@@ -1,5 +1,5 @@
 import { WordDiff } from "@/components/compare/word-diff";
-import { detailRows, detailsLabel } from "@/lib/review/change-details";
+import { detailRows } from "@/lib/review/change-details";
 import { replyDiff } from "@/lib/review/reply-diff";
 import type { ReviewChange } from "@/lib/review/review-types";
 
@@ -25,50 +25,49 @@ function ReplyText({ text }: { text: { before: string; after: string } }) {
   );
 }
 
-/** What changed in one recording: the request and reply fields, then the reply's text. */
+/**
+ * What changed in one recording: the request and reply fields, then the reply's text. The server
+ * renders it when the change's card is opened (`loadChangeDetails` in app/review/actions.tsx), so
+ * whatever a card holds beyond its summary belongs here; its collapsed label is
+ * `changeDetailsLabel` (lib/views/review/change-card-data.ts).
+ */
 export function ChangeDetails({ change }: { change: ReviewChange }) {
   const rows = detailRows(change);
-  if (rows.length === 0 && !change.text) return null;
   return (
-    <details className="group mt-1">
-      <summary className="cursor-pointer text-xs text-zinc-600 select-none hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-        {detailsLabel(change.text !== null, rows.length)}
-      </summary>
-      <div className="mt-2 space-y-3">
-        {rows.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full text-xs">
-              <thead className="text-zinc-500">
-                <tr className="border-b border-zinc-200 text-left dark:border-zinc-800">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Side
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Field
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    After
-                  </th>
+    <div className="mt-2 space-y-3">
+      {rows.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-xs">
+            <thead className="text-zinc-500">
+              <tr className="border-b border-zinc-200 text-left dark:border-zinc-800">
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Side
+                </th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Before
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  After
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  <td className="py-1 pr-2 text-zinc-500">{row.side}</td>
+                  <td className="py-1 pr-2 font-mono break-all">{row.field}</td>
+                  <td className="py-1 pr-2 break-words text-red-800 dark:text-red-300">{row.before}</td>
+                  <td className="py-1 break-words text-emerald-800 dark:text-emerald-300">{row.after}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
-                {rows.map((row, i) => (
-                  <tr key={i}>
-                    <td className="py-1 pr-2 text-zinc-500">{row.side}</td>
-                    <td className="py-1 pr-2 font-mono break-all">{row.field}</td>
-                    <td className="py-1 pr-2 break-words text-red-800 dark:text-red-300">{row.before}</td>
-                    <td className="py-1 break-words text-emerald-800 dark:text-emerald-300">{row.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {change.text && <ReplyText text={change.text} />}
-      </div>
-    </details>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {change.text && <ReplyText text={change.text} />}
+    </div>
   );
 }

@@ -1,16 +1,17 @@
-import { changeHref, isWorkingTree, reviewHref } from "@/lib/review/links";
+import { isWorkingTree, reviewHref } from "@/lib/review/links";
 import { REVIEW_VERDICTS, type Review } from "@/lib/review/review-types";
 import {
-  changeKey,
   filterChanges,
   seenStorageKey,
   substantiveCount,
   type ReviewFilters as Filters,
   type SuiteCount,
 } from "@/lib/review/review-view";
-import { ChangeCard } from "./change-card";
+import { changeCardData } from "@/lib/views/review/change-card-data";
+import { ChangeList } from "./change-list";
+import { ReviewProvider } from "./review-context";
 import { ReviewFilters, type ReviewFilterSelect } from "./review-filters";
-import { SeenCounter, SeenProvider } from "./seen";
+import { SeenProvider } from "./seen";
 
 function selects(review: Review, filters: Filters, suites: SuiteCount[]): ReviewFilterSelect[] {
   return [
@@ -45,13 +46,17 @@ function selects(review: Review, filters: Filters, suites: SuiteCount[]): Review
   ];
 }
 
-/** The changes the filters keep, substantive first, each with its "seen" mark; the filters above. */
+/**
+ * The changes the filters keep, substantive first, each with its "seen" mark; the filters above.
+ * Each card travels as `ChangeCardData`; its details are rendered by `loadDetails` when opened.
+ */
 export function ReviewChanges({
   review,
   filters,
   suites,
   prefix,
   inIndex,
+  loadDetails,
 }: {
   review: Review;
   filters: Filters;
@@ -60,41 +65,26 @@ export function ReviewChanges({
   prefix: string;
   /** Whether the index holds a root-relative path (a new recording then opens its own page). */
   inIndex: (relPath: string) => boolean;
+  /** Renders one change's details (by its key) when its card is opened. */
+  loadDetails: (key: string) => Promise<React.ReactNode>;
 }) {
   const shown = filterChanges(review, filters);
   return (
-    <SeenProvider storageKey={seenStorageKey(review.base, review.head)}>
-      <section aria-labelledby="changes-heading" className="space-y-3">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="changes-heading" className="text-lg font-semibold">
-            Changes
-          </h2>
-          <SeenCounter keys={shown.map(changeKey)} />
-        </div>
-        <ReviewFilters
-          base={review.base}
-          head={isWorkingTree(review.head) ? null : review.head}
-          selects={selects(review, filters, suites)}
-          clearHref={reviewHref(review.base, review.head)}
+    <ReviewProvider base={review.base} head={review.head} prefix={prefix} loadDetails={loadDetails}>
+      <SeenProvider storageKey={seenStorageKey(review.base, review.head)}>
+        <ChangeList
+          cards={shown.map((change) => changeCardData(change, prefix, inIndex))}
+          empty={review.changes.length === 0 ? "No recording changed." : "No change matches these filters."}
+          filters={
+            <ReviewFilters
+              base={review.base}
+              head={isWorkingTree(review.head) ? null : review.head}
+              selects={selects(review, filters, suites)}
+              clearHref={reviewHref(review.base, review.head)}
+            />
+          }
         />
-        {shown.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-            {review.changes.length === 0 ? "No recording changed." : "No change matches these filters."}
-          </p>
-        ) : (
-          <ol className="space-y-2" aria-label="Changes">
-            {shown.map((change) => (
-              <li key={changeKey(change)}>
-                <ChangeCard
-                  change={change}
-                  href={changeHref(change, review, prefix, inIndex)}
-                  prefix={prefix}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-    </SeenProvider>
+      </SeenProvider>
+    </ReviewProvider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
+import styles from "./change-card.module.css";
 
 interface SeenState {
   seen: ReadonlySet<string>;
@@ -76,23 +77,22 @@ export function SeenCounter({ keys }: { keys: string[] }) {
   );
 }
 
-/** A change's card, dimmed once seen. */
+/** A change's card, dimmed once seen; named by the element `labelledBy` (its path). */
 export function SeenCard({
   seenKey,
-  label,
+  labelledBy,
   children,
 }: {
   seenKey: string;
-  label: string;
+  labelledBy: string;
   children: React.ReactNode;
 }) {
   const { seen } = useContext(SeenContext);
-  const isSeen = seen.has(seenKey);
   return (
     <article
-      aria-label={label}
-      data-seen={isSeen ? "true" : undefined}
-      className="rounded-lg border border-zinc-200 bg-white px-3 py-2 transition-opacity data-[seen]:opacity-60 dark:border-zinc-800 dark:bg-zinc-900"
+      aria-labelledby={labelledBy}
+      data-seen={seen.has(seenKey) ? "true" : undefined}
+      className={styles.card}
     >
       {children}
     </article>
@@ -103,13 +103,13 @@ export function SeenCard({
 export function SeenToggle({ seenKey, label }: { seenKey: string; label: string }) {
   const { seen, toggle } = useContext(SeenContext);
   return (
-    <label className="ml-auto flex shrink-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+    <label className={styles.seen}>
       <input
         type="checkbox"
         checked={seen.has(seenKey)}
         onChange={(event) => toggle(seenKey, event.target.checked)}
         aria-label={`Seen: ${label}`}
-        className="size-4 accent-indigo-600"
+        className={styles.check}
       />
       Seen
     </label>

@@ -5,6 +5,8 @@ export interface Change {
   kind: "added" | "removed" | "changed";
   before: unknown;
   after: unknown;
+  /** For a difference that is noise: the named rule that made it noise (`timestamp`, `provider-id`). */
+  rule?: string;
 }
 
 export type PathSegment = string | number;

@@ -43,24 +43,32 @@ describe("compareRecordings: noise", () => {
       kind: "changed",
       before: "rec-1a2b3c4d5e6f",
       after: "chatcmpl-Q7zX1",
+      rule: "provider-id",
     });
     expect(result.noise).toContainEqual({
       path: "response.body[1].__data__.id",
       kind: "changed",
       before: "rec-1a2b3c4d5e6f",
       after: "rec-999888777666",
+      rule: "provider-id",
     });
     expect(result.summary).toBe("noise only: 6 volatile fields");
   });
 
   it.each([
-    ["created", "response.body[0].__data__.created", 0, 1760000000],
-    ["fingerprint", "response.body[0].__data__.system_fingerprint", "fp_aaaa1111", "fp_bbbb2222"],
-    ["obfuscation", "response.body[0].__data__.obfuscation", "xY12", "q0w"],
-  ])("%s", (name, path, before, after) => {
+    ["created", "response.body[0].__data__.created", 0, 1760000000, "timestamp"],
+    [
+      "fingerprint",
+      "response.body[0].__data__.system_fingerprint",
+      "fp_aaaa1111",
+      "fp_bbbb2222",
+      "system-fingerprint",
+    ],
+    ["obfuscation", "response.body[0].__data__.obfuscation", "xY12", "q0w", "stream-obfuscation"],
+  ])("%s", (name, path, before, after, rule) => {
     const result = compare("chat-stream", `chat-stream.noise-${name}`);
     expect(result.verdict).toBe("noise");
-    expect(result.noise[0]).toEqual({ path, kind: "changed", before, after });
+    expect(result.noise[0]).toEqual({ path, kind: "changed", before, after, rule });
     expect([...result.request, ...result.response, ...result.rawResponse]).toEqual([]);
   });
 
@@ -73,6 +81,7 @@ describe("compareRecordings: noise", () => {
         kind: "changed",
         before: "https://api.openai.com/v1/v1/chat/completions",
         after: "http://localhost:8321/v1/v1/chat/completions",
+        rule: "request-host",
       },
     ]);
   });
@@ -94,6 +103,7 @@ describe("compareRecordings: noise", () => {
         kind: "changed",
         before: "llama_stack.apis.tools.tools.ToolInvocationResult",
         after: "llama_stack_api.tools.ToolInvocationResult",
+        rule: "type-module-moved",
       },
     ]);
   });
@@ -107,6 +117,7 @@ describe("compareRecordings: noise", () => {
       kind: "changed",
       before: "call_abc123",
       after: "call_xyz789",
+      rule: "provider-id",
     });
   });
 
@@ -120,11 +131,13 @@ describe("compareRecordings: noise", () => {
       rechunked: true,
       first_divergence: 1,
     });
-    expect(result.rawResponse).toContainEqual({
+    expect(result.rawResponse).toEqual([]);
+    expect(result.noise).toContainEqual({
       path: "response.body[1].__data__.choices[0].delta.content",
       kind: "changed",
       before: "Red",
       after: "Red, yel",
+      rule: "stream-rechunked",
     });
     expect(result.summary).toContain("the same text re-chunked");
   });

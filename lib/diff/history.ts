@@ -1,9 +1,10 @@
-import { compareRecordings, type Verdict } from "@/lib/diff/compare";
-import { sideFromText } from "@/lib/diff/load-side";
+import { compareFiles, type PairVerdict, type SideFile } from "@/lib/diff/compare-files";
+import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate, type PairedBy } from "@/lib/diff/pairing";
 import { CatFileBatch } from "@/lib/git/cat-file-batch";
 import { git } from "@/lib/git/git-cli";
 import { checkRepoPath } from "@/lib/git/revision";
+import { maskFileSide } from "@/lib/secrets/masked-source";
 
 export interface HistoryEntry {
   commit: string;
@@ -14,8 +15,11 @@ export interface HistoryEntry {
   path: string;
   /** How the file arrived here: modified, added, renamed from another path, or taken over from a file of the same test. */
   change: "modified" | "added" | "renamed" | "re-recorded";
-  /** The verdict against the version before (null for the first version, or when either side is broken). */
-  verdict: Verdict | null;
+  /**
+   * The verdict against the version before (null for the first version, or when either side is
+   * broken); for a cassette the most serious of its interactions' (`added`/`removed` included).
+   */
+  verdict: PairVerdict | null;
   summary: string;
   pairedBy: PairedBy | "git" | null;
 }
@@ -30,6 +34,19 @@ interface LogEntry {
 }
 
 const FIELD = "\u001f";
+
+/** The files that may be recordings (as discovery finds them). */
+const CANDIDATE = /\.(json|ya?ml|har|ya?ml\.gz|httprr|httprr\.gz)$/i;
+
+/** A version's file side (blobs are bytes: a `.yaml.gz` cassette is gzip). */
+function sideOf(blob: Uint8Array | null | undefined, path: string): SideFile | null {
+  return blob ? sideFileFromBytes(blob, path).side : null;
+}
+
+/** The exchange that stands for a file when pairing it with another name: its first call's. */
+function headExchange(side: SideFile | null) {
+  return side?.file.interactions[0]?.exchange ?? null;
+}
 
 /** `git log --follow` for one path, newest first, with the path each commit saw and how it changed it. */
 async function followLog(repo: string, rev: string, path: string): Promise<LogEntry[]> {
@@ -73,7 +90,7 @@ async function removedBeside(repo: string, commit: string, dir: string): Promise
     .map((line) => line.slice(2))
     .filter(
       (path) =>
-        path.endsWith(".json") &&
+        CANDIDATE.test(path) &&
         (path.lastIndexOf("/") === -1 ? "" : path.slice(0, path.lastIndexOf("/"))) === dir,
     );
 }
@@ -103,17 +120,15 @@ export async function recordingHistory(
       }
       const oldest = versions[versions.length - 1];
       if (!oldest || oldest.status !== "A") break;
-      const text = (await batch.read(`${oldest.commit}:${oldest.path}`))?.toString("utf8");
-      const target = text === undefined ? null : sideFromText(text).side;
+      const target = headExchange(sideOf(await batch.read(`${oldest.commit}:${oldest.path}`), oldest.path));
       if (!target) break;
       const dir = oldest.path.includes("/") ? oldest.path.slice(0, oldest.path.lastIndexOf("/")) : "";
       const candidates: PairCandidate[] = [];
       for (const removed of await removedBeside(repo, oldest.commit, dir)) {
-        const blob = await batch.read(`${oldest.commit}^:${removed}`);
-        const side = blob ? sideFromText(blob.toString("utf8")).side : null;
-        if (side) candidates.push({ path: removed, exchange: side.exchange });
+        const exchange = headExchange(sideOf(await batch.read(`${oldest.commit}^:${removed}`), removed));
+        if (exchange) candidates.push({ path: removed, exchange });
       }
-      const found = findCounterpart({ path: oldest.path, exchange: target.exchange }, candidates);
+      const found = findCounterpart({ path: oldest.path, exchange: target }, candidates);
       if (!found) break;
       oldest.change = "re-recorded";
       oldest.pairedBy = found.by;
@@ -122,35 +137,38 @@ export async function recordingHistory(
     }
 
     const shown = versions.slice(0, limit);
-    const texts = await Promise.all(
-      shown.map(async (v) => (await batch.read(`${v.commit}:${v.path}`))?.toString("utf8") ?? null),
+    const blobs = await Promise.all(
+      shown.map(async (v) => (await batch.read(`${v.commit}:${v.path}`)) ?? null),
     );
-    return shown.map((version, i) => {
-      const before = texts[i + 1];
-      const after = texts[i];
-      let verdict: Verdict | null = null;
-      let summary = i === shown.length - 1 ? "first version" : "one side does not decode";
-      if (before !== undefined && before !== null && after !== null && after !== undefined) {
-        const a = sideFromText(before).side;
-        const b = sideFromText(after).side;
-        if (a && b) {
-          const comparison = compareRecordings(a, b);
-          verdict = comparison.verdict;
-          summary = comparison.summary;
+    return Promise.all(
+      shown.map(async (version, i) => {
+        const before = blobs[i + 1];
+        const after = blobs[i];
+        let verdict: PairVerdict | null = null;
+        let summary = i === shown.length - 1 ? "first version" : "one side does not decode";
+        if (before && after) {
+          // Masked before comparing: a summary quotes changed values.
+          const a = await maskFileSide(sideOf(before, shown[i + 1]?.path ?? version.path));
+          const b = await maskFileSide(sideOf(after, version.path));
+          if (a && b) {
+            const comparison = compareFiles(a, b);
+            verdict = comparison.verdict;
+            summary = comparison.summary;
+          }
         }
-      }
-      return {
-        commit: version.commit,
-        date: version.date,
-        author: version.author,
-        subject: version.subject,
-        path: version.path,
-        change: version.change,
-        verdict,
-        summary,
-        pairedBy: version.pairedBy,
-      };
-    });
+        return {
+          commit: version.commit,
+          date: version.date,
+          author: version.author,
+          subject: version.subject,
+          path: version.path,
+          change: version.change,
+          verdict,
+          summary,
+          pairedBy: version.pairedBy,
+        };
+      }),
+    );
   } finally {
     batch.close();
   }

@@ -18,7 +18,7 @@ function partWords(part: ContentPart): string {
 }
 
 /** The words of a request: its messages, tools, model and parameter names. */
-function requestWords(exchange: Exchange): Set<string> {
+export function requestWords(exchange: Exchange): Set<string> {
   const { request } = exchange;
   const texts: string[] = [exchange.model ?? "", ...Object.keys(request.params)];
   for (const message of request.messages) {
@@ -42,8 +42,11 @@ function requestWords(exchange: Exchange): Set<string> {
  */
 export function requestSimilarity(a: Exchange, b: Exchange): number {
   if (a.kind !== b.kind || a.request.endpoint !== b.request.endpoint) return 0;
-  const x = requestWords(a);
-  const y = requestWords(b);
+  return wordSimilarity(requestWords(a), requestWords(b));
+}
+
+/** The overlap of two sets of words (Jaccard), 1 for two empty sets. */
+export function wordSimilarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 && y.size === 0) return 1;
   let shared = 0;
   for (const word of x) if (y.has(word)) shared++;

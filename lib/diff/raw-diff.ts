@@ -1,6 +1,6 @@
 import microdiff from "microdiff";
 import { formatPath, type Change, type PathSegment } from "./change";
-import { isNoise } from "./noise";
+import { noiseRule, type NoiseContext } from "./noise";
 
 export interface RawDiff {
   /** Differences under `request` that are not noise. */
@@ -20,8 +20,12 @@ function toChange(path: PathSegment[], kind: Change["kind"], before: unknown, af
   return { path: formatPath(path), kind, before, after };
 }
 
-/** A structural diff of two recordings as parsed from disk, each difference sorted by where it lies. */
-export function rawDiff(before: unknown, after: unknown): RawDiff {
+/**
+ * A structural diff of two recordings as parsed from disk, each difference sorted by where it
+ * lies; a noise difference carries the rule that made it noise. Every differing leaf lands in
+ * exactly one list.
+ */
+export function rawDiff(before: unknown, after: unknown, context: NoiseContext = "recording"): RawDiff {
   const out: RawDiff = { request: [], response: [], other: [], noise: [] };
   if (!(isRecord(before) || Array.isArray(before)) || !(isRecord(after) || Array.isArray(after))) {
     if (before !== after) out.other.push(toChange([], "changed", before, after));
@@ -34,7 +38,8 @@ export function rawDiff(before: unknown, after: unknown): RawDiff {
     const kind =
       difference.type === "CREATE" ? "added" : difference.type === "REMOVE" ? "removed" : "changed";
     const change = toChange(path, kind, was, now);
-    if (isNoise(path, was, now)) out.noise.push(change);
+    const rule = noiseRule(path, was, now, context);
+    if (rule !== null) out.noise.push({ ...change, rule });
     else if (path[0] === "request") out.request.push(change);
     else if (path[0] === "response") out.response.push(change);
     else out.other.push(change);

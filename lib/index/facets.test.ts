@@ -68,7 +68,14 @@ describe("countFacets", () => {
         interactions: [
           { ...first, host: "api.openai.com", status: 200 },
           { ...first, index: 1, host: "api.openai.com", status: 429, family: "generic", kind: "http" },
-          { ...first, index: 2, host: "raw.githubusercontent.com", status: 200, family: "generic", kind: "http" },
+          {
+            ...first,
+            index: 2,
+            host: "raw.githubusercontent.com",
+            status: 200,
+            family: "generic",
+            kind: "http",
+          },
         ],
       },
     ]);

@@ -17,7 +17,16 @@ export interface Facets {
   broken: RecordingSummary[];
 }
 
-export const FACETS: readonly FacetName[] = ["suite", "format", "family", "kind", "provider", "model", "host", "status"];
+export const FACETS: readonly FacetName[] = [
+  "suite",
+  "format",
+  "family",
+  "kind",
+  "provider",
+  "model",
+  "host",
+  "status",
+];
 
 /**
  * Counts interactions by suite, recorder, family, kind, provider, model, host and status (most

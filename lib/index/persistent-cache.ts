@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordingSummarySchema, type RecordingSummary } from "./summary-schema";
 
 /** Bump when the summary or the decoders change what they produce. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /**
  * The code that produced the summaries: set at build time by next.config.js from the sources of

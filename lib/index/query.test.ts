@@ -200,6 +200,47 @@ describe("runQuery", () => {
     expect(runQuery(index, { ...defaultQuery(), sort: "chunks" }).items[0]?.chunks).toBe(3);
   });
 
+  it("follows the tree: a view kept for a query is dropped when a file changes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tapedeck-query-refresh-"));
+    const write = async (relPath: string, content: string) => {
+      await mkdir(dirname(join(dir, relPath)), { recursive: true });
+      await writeFile(join(dir, relPath), content);
+    };
+    await write("tests/integration/x/recordings/1.json", chat(`${T_CHAT}[a]`, "m1", "giraffes", "tall"));
+    await write("tests/integration/x/recordings/2.json", chat(`${T_CHAT}[b]`, "m2", "zebras", "striped"));
+    const own = await RecordingIndex.open({ root: dir, cache: false });
+    try {
+      const models = () =>
+        runQuery(own, { ...defaultQuery(), model: "m1" }).items.map((item) => item.relPath);
+      const found = () =>
+        runQuery(own, { ...defaultQuery(), q: "giraffes" }).items.map((item) => item.relPath);
+      expect(models()).toEqual(["tests/integration/x/recordings/1.json"]);
+      expect(found()).toEqual(["tests/integration/x/recordings/1.json"]);
+      await write(
+        "tests/integration/x/recordings/2.json",
+        chat(`${T_CHAT}[b]`, "m1", "giraffes too", "tall"),
+      );
+      await write("tests/integration/x/recordings/3.json", chat(`${T_CHAT}[c]`, "m1", "okapis", "shy"));
+      await own.refresh();
+      expect(models()).toEqual([
+        "tests/integration/x/recordings/1.json",
+        "tests/integration/x/recordings/2.json",
+        "tests/integration/x/recordings/3.json",
+      ]);
+      expect(found().sort()).toEqual([
+        "tests/integration/x/recordings/1.json",
+        "tests/integration/x/recordings/2.json",
+      ]);
+      // Pages of one view agree with it.
+      const paged = runQuery(own, { ...defaultQuery(), model: "m1", pageSize: 2, page: 2 });
+      expect(paged).toMatchObject({ total: 3, page: 2, pages: 2 });
+      expect(paged.items.map((item) => item.relPath)).toEqual(["tests/integration/x/recordings/3.json"]);
+    } finally {
+      await own.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("pages, clamping a page past the end to the last one", () => {
     const first = runQuery(index, { ...defaultQuery(), sort: "path", pageSize: 4 });
     expect(first).toMatchObject({ total: 6, page: 1, pageSize: 4, pages: 2 });

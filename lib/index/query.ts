@@ -29,6 +29,8 @@ export const recordingQuerySchema = z.strictObject({
   streaming: flag.optional(),
   error: flag.optional(),
   broken: flag.optional(),
+  /** Files that hold a credential (lib/secrets) the allow-list does not cover. */
+  secrets: flag.optional(),
   sort: z.enum(SORTS).default("test"),
   page: z.coerce
     .number({ error: "must be a number" })
@@ -78,7 +80,21 @@ function someInteractionMatches(summary: RecordingSummary, query: RecordingQuery
   );
 }
 
-const PER_INTERACTION = ["family", "kind", "provider", "model", "host", "status", "streaming", "error"] as const;
+const PER_INTERACTION = [
+  "family",
+  "kind",
+  "provider",
+  "model",
+  "host",
+  "status",
+  "streaming",
+  "error",
+] as const;
+
+/** The credentials filter: the count needs the index, which holds the allow-list. */
+function secretsMatch(index: RecordingIndex, summary: RecordingSummary, query: RecordingQuery): boolean {
+  return query.secrets === undefined || index.secretCount(summary) > 0 === query.secrets;
+}
 
 function matches(summary: RecordingSummary, query: RecordingQuery): boolean {
   if (query.suite !== undefined && summary.suite !== query.suite) return false;
@@ -86,7 +102,8 @@ function matches(summary: RecordingSummary, query: RecordingQuery): boolean {
   if (query.test !== undefined && summary.test?.base !== query.test && summary.testId !== query.test)
     return false;
   if (query.broken !== undefined && (summary.broken !== null) !== query.broken) return false;
-  if (PER_INTERACTION.some((key) => query[key] !== undefined) && !someInteractionMatches(summary, query)) return false;
+  if (PER_INTERACTION.some((key) => query[key] !== undefined) && !someInteractionMatches(summary, query))
+    return false;
   return true;
 }
 
@@ -113,19 +130,39 @@ export interface QueryResult {
   items: RecordingSummary[];
 }
 
-/** Filters, searches (text first, best match order unless sorted otherwise), sorts and pages. */
-export function runQuery(index: RecordingIndex, query: RecordingQuery): QueryResult {
+/** What a view depends on: every parameter of the query but its paging. */
+function viewKey(query: RecordingQuery): string {
+  const entries = Object.entries(query).filter(([key]) => key !== "page" && key !== "pageSize");
+  return JSON.stringify(entries.sort(([a], [b]) => byText(a, b)));
+}
+
+/** Every recording the query keeps, in its order (text first, best match unless sorted otherwise). */
+function findAll(index: RecordingIndex, query: RecordingQuery): RecordingSummary[] {
   let found: RecordingSummary[];
   if (query.q) {
     found = [];
     for (const path of index.search(query.q)) {
       const summary = index.get(path);
-      if (summary && matches(summary, query)) found.push(summary);
+      if (summary && matches(summary, query) && secretsMatch(index, summary, query)) found.push(summary);
     }
   } else {
-    found = index.list().filter((summary) => matches(summary, query));
+    found = index.list().filter((summary) => matches(summary, query) && secretsMatch(index, summary, query));
   }
   if (!query.q || query.sort !== "test") found.sort(COMPARE[query.sort]);
+  return found;
+}
+
+/** A name for one page of a query's results (for what is derived from it, such as its rendered rows). */
+export function pageKey(query: RecordingQuery, result: Pick<QueryResult, "page" | "pageSize">): string {
+  return `${viewKey(query)}\0${result.page}\0${result.pageSize}`;
+}
+
+/**
+ * Filters, searches, sorts and pages. The sorted view is kept by the index until the tree
+ * changes, so paging through it, or asking again, costs a slice.
+ */
+export function runQuery(index: RecordingIndex, query: RecordingQuery): QueryResult {
+  const found = index.view(viewKey(query), () => findAll(index, query));
   const pages = Math.max(1, Math.ceil(found.length / query.pageSize));
   const page = Math.min(query.page, pages);
   return {

@@ -200,7 +200,8 @@ describe("RecordingIndex.open", () => {
     const opened = await index.open(A);
     expect(opened?.summary.relPath).toBe(A);
     expect(opened?.read.decoded.ok).toBe(true);
-    if (opened?.read.decoded.ok) expect(opened.read.decoded.file.interactions[0]?.exchange.response.type).toBe("message");
+    if (opened?.read.decoded.ok)
+      expect(opened.read.decoded.file.interactions[0]?.exchange.response.type).toBe("message");
     expect(await index.open(A)).toBe(opened);
   });
 
@@ -255,6 +256,32 @@ describe("RecordingIndex.refresh", () => {
     expect(index.facets()).not.toBe(facets);
     expect(index.facets().total).toBe(facets.total + 1);
     expect(index.facets().counts.model).toContainEqual(["other-model", 1]);
+  });
+});
+
+describe("RecordingIndex.view", () => {
+  it("computes a view once per state of the tree, and again after a change", async () => {
+    const index = await openIndex();
+    let computed = 0;
+    const byPrompt = () =>
+      index.view("by prompt", () => {
+        computed++;
+        return index.list().filter((summary) => summary.prompt?.includes("i") === true);
+      });
+    const first = byPrompt();
+    expect(first.map((summary) => summary.relPath)).toEqual([C, A, B]);
+    expect(byPrompt()).toBe(first);
+    await index.refresh();
+    expect(byPrompt()).toBe(first);
+    expect(computed).toBe(1);
+
+    await put(B, chat("tests/integration/inference/test_chat.py::test_hello", "Zebras?", "Stripes."));
+    await index.refresh();
+    expect(byPrompt().map((summary) => summary.relPath)).toEqual([C, A]);
+    expect(computed).toBe(2);
+    // Another key is another view.
+    expect(index.view("nothing", () => []).length).toBe(0);
+    expect(computed).toBe(2);
   });
 });
 

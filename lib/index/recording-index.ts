@@ -6,6 +6,10 @@ import { LRUCache } from "lru-cache";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
+import { loadAllowList, notAllowed } from "@/lib/secrets/allow-list";
+import { publicFinding, type SecretFinding } from "@/lib/secrets/finding";
+import { detectInSource, maskSource } from "@/lib/secrets/masked-source";
+import { DerivedCache } from "./derived-cache";
 import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import { RecordingSearch } from "./search";
@@ -27,11 +31,16 @@ export interface RefreshResult {
 
 export interface OpenedRecording {
   summary: RecordingSummary;
+  /** The file as read, every credential in it masked (what every page and the API show). */
   read: ReadRecording;
+  /** The credentials found in it that the allow-list does not cover (without their values). */
+  secrets: SecretFinding[];
 }
 
 const WATCH_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 8;
+/** Views (filtered, searched, sorted lists) kept per state of the tree: the most asked-for ones. */
+const VIEW_CACHE_ENTRIES = 64;
 
 /**
  * The recordings under one root: a summary per file in memory, full bodies decoded on demand
@@ -49,12 +58,15 @@ export class RecordingIndex {
   private watchTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private facetsMemo: { of: Map<string, RecordingSummary>; facets: Facets } | null = null;
+  private readonly views = new DerivedCache<readonly RecordingSummary[]>(VIEW_CACHE_ENTRIES);
   /**
    * Candidates that are not recordings (a `package.json`, a CI config), by path, with the size
    * and time they had: not listed, counted, and not read again until they change.
    */
   private skippedFiles = new Map<string, { size: number; mtimeMs: number }>();
   indexedAt = new Date(0);
+  /** The fingerprints `.tapedeck-secrets-allow` allows, read again at each refresh. */
+  private allowedSecrets: ReadonlySet<string> = new Set();
 
   private constructor(
     readonly root: string,
@@ -86,6 +98,41 @@ export class RecordingIndex {
       this.facetsMemo = { of: this.summaries, facets: countFacets(this.list()) };
     }
     return this.facetsMemo.facets;
+  }
+
+  /**
+   * A list derived from the summaries alone (a filtered, searched, sorted view), named by `key`:
+   * computed once per state of the tree (see `derive`) and then served as is. Callers must not
+   * change it.
+   */
+  view(key: string, compute: () => readonly RecordingSummary[]): readonly RecordingSummary[] {
+    return this.derive(this.views, key, compute);
+  }
+
+  /**
+   * A value derived from the summaries alone, kept in `cache` until the tree changes: every refresh
+   * that changes it replaces the summaries map (and updates the search engine before), and an
+   * unchanged tree keeps it.
+   */
+  derive<T extends NonNullable<unknown>>(cache: DerivedCache<T>, key: string, compute: () => T): T {
+    return cache.get(this.summaries, key, compute);
+  }
+
+  /** How many credentials a file holds that the allow-list does not cover. */
+  secretCount(summary: RecordingSummary): number {
+    return (summary.secrets ?? []).filter((print) => !this.allowedSecrets.has(print)).length;
+  }
+
+  /** Credentials over every file, and the files that hold one. */
+  secretTotals(): { findings: number; files: number } {
+    let findings = 0;
+    let files = 0;
+    for (const summary of this.summaries.values()) {
+      const count = this.secretCount(summary);
+      findings += count;
+      if (count > 0) files++;
+    }
+    return { findings, files };
   }
 
   get size(): number {
@@ -123,7 +170,13 @@ export class RecordingIndex {
       return cached;
     }
     const read = await readRecording(path, relPath, this.limits);
-    const opened = { summary: info ? summarize(relPath, read, read.mtimeMs) : summary, read };
+    // Masked here, once: the pages, the API and the comparisons read recordings through `open`.
+    const detected = await detectInSource(read);
+    const opened = {
+      summary: info ? summarize(relPath, read, read.mtimeMs, detected) : summary,
+      read: maskSource(read, detected),
+      secrets: notAllowed(detected, this.allowedSecrets).map(publicFinding),
+    };
     if (info && read.decoded.ok) this.bodies.set(relPath, opened);
     return opened;
   }
@@ -154,6 +207,11 @@ export class RecordingIndex {
 
   private async refreshOnce(): Promise<RefreshResult> {
     const files = await discoverRecordings(this.root).catch((): DiscoveredFile[] => []);
+    const allowed = await loadAllowList(this.root);
+    const allowChanged =
+      allowed.size !== this.allowedSecrets.size ||
+      [...allowed].some((print) => !this.allowedSecrets.has(print));
+    this.allowedSecrets = allowed;
     const next = new Map<string, RecordingSummary>();
     const skipped = new Map<string, { size: number; mtimeMs: number }>();
     const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
@@ -180,7 +238,7 @@ export class RecordingIndex {
           skipped.set(file.relPath, { size: read.size, mtimeMs: read.mtimeMs });
           continue;
         }
-        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs));
+        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs, await detectInSource(read)));
         if (known) result.changed++;
         else result.added++;
       }
@@ -199,6 +257,8 @@ export class RecordingIndex {
     }
     // An unchanged tree keeps the same map, so what is derived from it (facets) stays cached.
     if (result.added || result.changed || result.removed) this.summaries = sorted;
+    // A new allow-list changes the counts: a new map makes what is derived from it recomputed.
+    else if (allowChanged) this.summaries = new Map(this.summaries);
     this.indexedAt = new Date();
     if (this.useCache && (result.added || result.changed || result.removed)) {
       // Written in the background: serving does not wait for the cache.

@@ -5,6 +5,7 @@ import type { RecordingIndex } from "./recording-index";
 import { relPathFromSegments } from "./rel-path";
 import { readGitSource, type LoadedSource } from "@/lib/recording/load-source";
 import { parseSource, SourceError } from "@/lib/sources/side-source";
+import { scanAndMask } from "@/lib/secrets/masked-source";
 
 /**
  * The root's place in its git checkout: the repository top and the root's prefix inside it.
@@ -37,5 +38,6 @@ export async function loadRootSource(index: RecordingIndex, text: string): Promi
   const repo = await rootRepository(index.root);
   if (!repo) throw new SourceError("the root is not inside a git checkout, so revisions cannot be read");
   const loaded = await readGitSource(repo.top, source.rev, `${repo.prefix}${relPath}`);
-  return { ...loaded, label: text };
+  // A file from the index is masked already (`index.open`); one from git is masked here.
+  return { ...(await scanAndMask(loaded)).source, label: text };
 }

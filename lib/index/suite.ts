@@ -21,7 +21,9 @@ export function suiteOf(relPath: string, format: RecordingFormat | null = "llama
         const name = segments[before] ?? "";
         if (!GENERIC_FOLDERS.has(name)) return name;
       }
-      return segments[at + 1] !== undefined && at + 1 < segments.length - 1 ? (segments[at + 1] ?? "") : (segments[at] ?? "");
+      return segments[at + 1] !== undefined && at + 1 < segments.length - 1
+        ? (segments[at + 1] ?? "")
+        : (segments[at] ?? "");
     }
   }
   const at = segments.lastIndexOf("recordings");

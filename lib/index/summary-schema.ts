@@ -73,6 +73,11 @@ export const recordingSummarySchema = z.object({
   toolCalls: z.number(),
   prompt: z.string(),
   reply: z.string(),
+  /**
+   * The fingerprint of each credential found in the file (lib/secrets), before the allow-list:
+   * the index applies the allow-list when it counts, so editing it needs no re-read.
+   */
+  secrets: z.array(z.string()).optional(),
 });
 
 export type RecordingSummary = z.infer<typeof recordingSummarySchema>;

@@ -2,6 +2,8 @@ import type { Exchange } from "@/lib/model/exchange";
 import type { Interaction, RecordingFile } from "@/lib/model/recording-file";
 import { isStreaming } from "@/lib/recording/exchange-json";
 import type { ReadRecording } from "@/lib/recording/read-recording";
+import type { DetectedSecret } from "@/lib/secrets/finding";
+import { maskSource } from "@/lib/secrets/masked-source";
 import type { InteractionSummary, RecordingSummary } from "./summary-schema";
 import { parseTestId } from "./test-id";
 import { suiteOf } from "./suite";
@@ -15,9 +17,20 @@ function clipped(text: string | null): string | null {
   return text !== null && text.length > ENDPOINT ? `${text.slice(0, ENDPOINT)}…` : text;
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
+/**
+ * The text on one line, cut to `EXCERPT` characters. Only a prefix is flattened (a reply or a
+ * model list can be megabytes): flattening is local, so a prefix that flattens to more than the
+ * excerpt (and a character, lest a cut whitespace run end it) gives the same excerpt as the whole.
+ */
+export function excerpt(text: string): string {
+  for (let take = 4 * EXCERPT; ; take *= 2) {
+    const whole = take >= text.length;
+    const flat = (whole ? text : text.slice(0, take)).replace(/\s+/g, " ").trimStart();
+    if (whole || flat.length > EXCERPT + 1) {
+      const trimmed = whole ? flat.trimEnd() : flat;
+      return trimmed.length > EXCERPT ? `${trimmed.slice(0, EXCERPT)}…` : trimmed;
+    }
+  }
 }
 
 function lastUserText(exchange: Exchange): string {
@@ -122,7 +135,23 @@ function fileFields(relPath: string, file: RecordingFile) {
   } satisfies Omit<RecordingSummary, "relPath" | "fileName" | "suite" | "size" | "mtimeMs">;
 }
 
-export function summarize(relPath: string, read: ReadRecording, mtimeMs: number): RecordingSummary {
+/**
+ * The summary of a read file. `secrets` are the credentials found in it: their fingerprints are
+ * kept, and the excerpts (prompt, reply, error) show them masked.
+ */
+export function summarize(
+  relPath: string,
+  read: ReadRecording,
+  mtimeMs: number,
+  secrets: readonly DetectedSecret[] = [],
+): RecordingSummary {
+  if (secrets.length === 0) return summarizeRead(relPath, read, mtimeMs);
+  // Excerpts are cut from the masked file: cut first, a credential could lose its end and its mask.
+  const summary = summarizeRead(relPath, maskSource(read, secrets), mtimeMs);
+  return { ...summary, secrets: secrets.map((secret) => secret.fingerprint) };
+}
+
+function summarizeRead(relPath: string, read: ReadRecording, mtimeMs: number): RecordingSummary {
   const fileName = relPath.slice(relPath.lastIndexOf("/") + 1);
   const format = read.decoded.ok ? read.decoded.file.format : null;
   const base = { relPath, fileName, suite: suiteOf(relPath, format), size: read.size, mtimeMs };

@@ -40,7 +40,7 @@ describe("deeply nested JSON", () => {
 });
 
 describe("valueDeeperThan", () => {
-  it("measures the nesting of a parsed value without recursing", () => {
+  it("measures the nesting of a parsed value, however deep it is", () => {
     expect(valueDeeperThan(JSON.parse(nested(3)), 3)).toBe(false);
     expect(valueDeeperThan(JSON.parse(nested(4)), 3)).toBe(true);
     expect(valueDeeperThan({ a: "[[[[[[", b: [1, [2]] }, 3)).toBe(false);
@@ -48,5 +48,16 @@ describe("valueDeeperThan", () => {
     expect(valueDeeperThan("[[[", 0)).toBe(false);
     const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
     expect(valueDeeperThan(deep, MAX_JSON_DEPTH)).toBe(true);
+    // Objects are walked like arrays, their keys included whatever they are named.
+    const objects = JSON.parse(`${'{"__proto__":'.repeat(300)}1${"}".repeat(300)}`);
+    expect(valueDeeperThan(objects, 299)).toBe(true);
+    expect(valueDeeperThan(objects, 300)).toBe(false);
+  });
+
+  it("walks with a stack of its own past the limit it recurses to", () => {
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect(valueDeeperThan(deep, 50_000)).toBe(true);
+    expect(valueDeeperThan(deep, 100_000)).toBe(false);
+    expect(valueDeeperThan(JSON.parse(`[{"a":[${nested(2)}]}]`), 5_000)).toBe(false);
   });
 });

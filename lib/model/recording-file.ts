@@ -1,3 +1,4 @@
+import type { Envelope } from "./envelope";
 import type { Exchange } from "./exchange";
 
 /** The recorder that wrote a file (decided by content, never by name). */
@@ -48,6 +49,11 @@ export interface Interaction {
   problem: string | null;
   /** The interaction as it is in the file (after parsing), for the raw view. */
   raw: unknown;
+  /**
+   * A cassette's call as the providers read it (bodies decoded): comparisons diff the bodies in
+   * this form. Absent for llama-stack recordings, whose `raw` is the envelope.
+   */
+  envelope?: Envelope;
 }
 
 /** A decoded recording file: a llama-stack recording (one interaction) or a cassette. */

@@ -2,12 +2,13 @@ import { MessageAssembler } from "@/lib/model/assembler";
 import type { Chunk, ChunkDelta, RecordedError, ResponseInfo, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt } from "./decoder";
-import { isRecord } from "./fast-read";
+import { isRecord, MISFIT, optInt, optList, optRecord, optString, readWith, record } from "./fast-read";
 import { geminiArguments, geminiRole } from "./gemini-request";
 import {
   geminiResponseSchema,
   geminiRestResponseSchema,
   type GeminiCandidate,
+  type GeminiFunctionCall,
   type GeminiResponse,
 } from "./gemini-schemas";
 import { errorBodyValue, httpError } from "./http-error";
@@ -120,12 +121,60 @@ class GeminiAssembly {
   }
 }
 
+type ResponsePart = NonNullable<NonNullable<GeminiCandidate["content"]>["parts"]>[number];
+
+function readFunctionCall(value: unknown): GeminiFunctionCall | null {
+  const call = optRecord(value);
+  if (!call) return null;
+  const { args } = call;
+  if (args !== undefined && args !== null && !isRecord(args)) throw MISFIT;
+  return { id: optString(call.id), name: optString(call.name), args };
+}
+
+/** A part: its other keys are kept (an unknown part is shown by its kind), as `looseObject` does. */
+function readPart(value: unknown): ResponsePart {
+  const part = record(value);
+  optString(part.text);
+  if (part.thought !== undefined && part.thought !== null && typeof part.thought !== "boolean") throw MISFIT;
+  if (part.function_call === undefined) return part;
+  return { ...part, function_call: readFunctionCall(part.function_call) };
+}
+
+function readCandidate(value: unknown): GeminiCandidate {
+  const candidate = record(value);
+  const content = optRecord(candidate.content);
+  const logprobs = optRecord(candidate.logprobs_result);
+  return {
+    index: optInt(candidate.index),
+    content: content && { role: optString(content.role), parts: optList(content.parts)?.map(readPart) },
+    finish_reason: optString(candidate.finish_reason),
+    logprobs_result: logprobs && { chosen_candidates: optList(logprobs.chosen_candidates) },
+  };
+}
+
+/**
+ * Reads the fields of `geminiResponseSchema` (the SDK's snake_case) by hand: a stream has a chunk
+ * for every few words, and zod copies every object it checks. A misfit is named by zod.
+ */
+function readResponse(value: unknown): GeminiResponse {
+  const response = record(value);
+  const feedback = optRecord(response.prompt_feedback);
+  return {
+    candidates: optList(response.candidates)?.map(readCandidate),
+    usage_metadata: response.usage_metadata,
+    usageMetadata: response.usageMetadata,
+    model_version: optString(response.model_version),
+    modelVersion: optString(response.modelVersion),
+    prompt_feedback: feedback && { block_reason: optString(feedback.block_reason) },
+  };
+}
+
 /** Parses one response or chunk in the form the call speaks (SDK snake_case or REST camelCase). */
 function parseResponse(raw: unknown, rest: boolean, path: string): GeminiResponse {
-  const schema = rest ? geminiRestResponseSchema : geminiResponseSchema;
-  const parsed = schema.safeParse(raw);
+  if (!rest) return readWith(readResponse, geminiResponseSchema, raw, path);
+  const parsed = geminiRestResponseSchema.safeParse(raw);
   // The JSON path is only spelled out when a chunk does not fit.
-  return parsed.success ? parsed.data : parseAt(schema, raw, path);
+  return parsed.success ? parsed.data : parseAt(geminiRestResponseSchema, raw, path);
 }
 
 /** An `{error: {code, message, status}}` object (a REST error, also sent as a stream's last event). */

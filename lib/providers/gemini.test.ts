@@ -160,6 +160,37 @@ describe("gemini generate_content", () => {
     );
   });
 
+  it("names the JSON path of any field of a chunk that does not fit, as the schema states it", () => {
+    const file = JSON.parse(fixtureText("stream-thought.json"));
+    const reason = (chunk: unknown) => {
+      const body = [...file.response.body];
+      body[1] = chunk;
+      const decoded = decodeText(JSON.stringify({ ...file, response: { ...file.response, body } }));
+      return decoded.ok ? null : decoded.reason;
+    };
+    const part = { text: "Hi" };
+    const candidate = (fields: object) => ({
+      candidates: [{ content: { role: "model", parts: [part] }, ...fields }],
+    });
+    expect(reason(candidate({ index: 1.5 }))).toMatch(/at response\.body\[1\]\.candidates\[0\]\.index: /);
+    expect(reason(candidate({ finish_reason: 1 }))).toMatch(
+      /at response\.body\[1\]\.candidates\[0\]\.finish_reason: /,
+    );
+    expect(reason({ candidates: [{ content: { parts: [{ text: "x", thought: "yes" }] } }] })).toMatch(
+      /at response\.body\[1\]\.candidates\[0\]\.content\.parts\[0\]\.thought: /,
+    );
+    expect(
+      reason({ candidates: [{ content: { parts: [{ function_call: { name: "f", args: [1] } }] } }] }),
+    ).toMatch(/at response\.body\[1\]\.candidates\[0\]\.content\.parts\[0\]\.function_call\.args: /);
+    expect(reason({ candidates: {} })).toMatch(/at response\.body\[1\]\.candidates: /);
+    expect(reason({ prompt_feedback: { block_reason: 3 } })).toMatch(
+      /at response\.body\[1\]\.prompt_feedback\.block_reason: /,
+    );
+    // What fits is read: extra keys are ignored, an unknown part is an event.
+    expect(reason({ ...candidate({ index: 0, extra: true }), sdk_http_response: {} })).toBeNull();
+    expect(reason({ candidates: [{ content: { parts: [{ executable_code: { code: "1" } }] } }] })).toBeNull();
+  });
+
   it("reads a REST (camelCase) body from a raw HTTP recording", () => {
     const exchange = decodeFixture("rest-camel.json");
     expect(exchange).toMatchObject({

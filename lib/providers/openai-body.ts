@@ -118,10 +118,26 @@ export function streamItems(body: unknown): StreamItem[] {
   }
   const list = Array.isArray(body) ? body : [];
   return list.map((item, index) => {
-    const path = `response.body[${index}]`;
-    const data = isWrapped(item) ? item.__data__ : parseAt(wrappedSchema, item, path).__data__;
-    return { data, raw: item, path: `${path}.__data__`, event: null };
+    const data = isWrapped(item)
+      ? item.__data__
+      : parseAt(wrappedSchema, item, `response.body[${index}]`).__data__;
+    return new WrappedChunk(data, item, index);
   });
+}
+
+/** A chunk of a list of wrapped objects, whose path is spelled out only when asked (by an error). */
+class WrappedChunk implements StreamItem {
+  readonly event = null;
+
+  constructor(
+    readonly data: unknown,
+    readonly raw: unknown,
+    private readonly index: number,
+  ) {}
+
+  get path(): string {
+    return `response.body[${this.index}].__data__`;
+  }
 }
 
 /** The single object of a non-stream body: `__data__` of a wrapped one, else the body itself. */

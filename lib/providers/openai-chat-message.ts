@@ -2,7 +2,7 @@ import { z } from "zod";
 import { assembledToolCall } from "@/lib/model/assembler";
 import type { AssembledMessage, Chunk, Usage } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
-import { parseAt } from "./decoder";
+import { MISFIT, optInt, optList, optRecord, optString, readWith, record } from "./fast-read";
 import { partTexts } from "./openai-chat-parts";
 
 /** A non-streamed OpenAI `ChatCompletion`. Schemas check only the fields used here. */
@@ -49,6 +49,59 @@ export interface DecodedCompletion {
 }
 
 type Message = z.infer<typeof messageSchema>;
+type Completion = z.infer<typeof chatCompletionSchema>;
+
+/** A function (a call's, or the legacy `function_call`): only the fields used. */
+function readFunction(value: unknown): { name: string | null; arguments: unknown } | null {
+  const fn = optRecord(value);
+  return fn && { name: optString(fn.name), arguments: fn.arguments };
+}
+
+function readMessage(value: unknown): Message {
+  const message = record(value);
+  const { content } = message;
+  if (content !== undefined && content !== null && typeof content !== "string" && !Array.isArray(content)) {
+    throw MISFIT;
+  }
+  const audio = optRecord(message.audio);
+  const calls = optList(message.tool_calls);
+  return {
+    role: optString(message.role),
+    content,
+    reasoning: optString(message.reasoning),
+    reasoning_content: optString(message.reasoning_content),
+    refusal: optString(message.refusal),
+    audio: audio && { transcript: optString(audio.transcript) },
+    tool_calls: calls?.map((call) => {
+      const fields = record(call);
+      return { id: optString(fields.id), function: readFunction(fields.function) };
+    }),
+    function_call: readFunction(message.function_call),
+  };
+}
+
+/**
+ * Reads the fields of `chatCompletionSchema` used here, by hand: a completion is read for every
+ * non-streamed chat recording, and zod copies every object it checks. A misfit is named by zod.
+ */
+function readCompletion(value: unknown): Completion {
+  const completion = record(value);
+  const { choices } = completion;
+  if (!Array.isArray(choices)) throw MISFIT;
+  return {
+    choices: choices.map((item) => {
+      const choice = record(item);
+      if (choice.index !== undefined && optInt(choice.index) === null) throw MISFIT;
+      return {
+        index: choice.index === undefined ? undefined : (optInt(choice.index) ?? undefined),
+        message: readMessage(choice.message),
+        finish_reason: optString(choice.finish_reason),
+      };
+    }),
+    model: optString(completion.model),
+    usage: completion.usage,
+  };
+}
 
 /** Text and reasoning of the content: a string, or the text and thinking parts of a list (others are noted). */
 function contentTexts(
@@ -103,7 +156,7 @@ function toolCalls(message: Message) {
 
 /** Decodes a `ChatCompletion` (the `__data__` of a wrapped one, or a plain body) found at `path`. */
 export function decodeChatCompletion(data: unknown, path: string): DecodedCompletion {
-  const completion = parseAt(chatCompletionSchema, data, path);
+  const completion = readWith(readCompletion, chatCompletionSchema, data, path);
   const notes: string[] = [];
   const choices = completion.choices.map((choice, position): AssembledMessage => {
     const index = choice.index ?? position;

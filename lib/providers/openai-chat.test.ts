@@ -136,6 +136,34 @@ describe("openai-chat non-stream", () => {
       /^schema mismatch at response\.body\.__data__\.choices\[0\]\.message: /,
     );
   });
+
+  it("names the path of any field of a completion that does not fit, as the schema states it", () => {
+    const raw = envelopeSchema.parse(JSON.parse(fixtureText("chat-tools.json")));
+    const reason = (data: unknown) => {
+      const decoded = decodeValue({
+        ...raw,
+        response: { ...raw.response, body: { __type__: "ChatCompletion", __data__: data } },
+      });
+      return decoded.ok ? null : decoded.reason;
+    };
+    const message = { role: "assistant", content: "Hi" };
+    expect(reason({ choices: [{ index: null, message }] })).toMatch(
+      /at response\.body\.__data__\.choices\[0\]\.index: /,
+    );
+    expect(reason({ choices: [{ index: 0.5, message }] })).toMatch(
+      /at response\.body\.__data__\.choices\[0\]\.index: /,
+    );
+    expect(reason({ choices: [{ message: { ...message, content: 7 } }] })).toMatch(
+      /at response\.body\.__data__\.choices\[0\]\.message\.content: /,
+    );
+    expect(
+      reason({ choices: [{ message: { ...message, tool_calls: [{ id: "c1", function: { name: 5 } }] } }] }),
+    ).toMatch(/at response\.body\.__data__\.choices\[0\]\.message\.tool_calls\[0\]\.function\.name: /);
+    expect(reason({ choices: "none" })).toMatch(/at response\.body\.__data__\.choices: /);
+    expect(reason({ choices: [{ message }], model: 3 })).toMatch(/at response\.body\.__data__\.model: /);
+    // What fits is read as before: no index is the choice's position.
+    expect(reason({ choices: [{ message, finish_reason: null }], model: null, usage: null })).toBeNull();
+  });
 });
 
 describe("openai-chat over HTTP (cassettes)", () => {

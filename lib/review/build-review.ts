@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { compareRecordings, type DecodedSide } from "@/lib/diff/compare";
-import { sideFromText } from "@/lib/diff/load-side";
+import { compareFiles, type SideFile } from "@/lib/diff/compare-files";
+import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
 import { CatFileBatch } from "@/lib/git/cat-file-batch";
 import { git, repositoryTop } from "@/lib/git/git-cli";
@@ -10,6 +10,8 @@ import { suiteOf } from "@/lib/index/suite";
 import { gitChanges, isRecordingPath, type GitChange } from "./git-changes";
 import { groupChanges } from "./groups";
 import { requestIdentity } from "./request-identity";
+import { maskReviewSides, withSecrets } from "./secret-sides";
+import { loadAllowList } from "@/lib/secrets/allow-list";
 import { REVIEW_VERDICTS, type Review, type ReviewChange, type ReviewVerdict } from "./review-types";
 
 export interface ReviewOptions {
@@ -22,15 +24,27 @@ export interface ReviewOptions {
 }
 
 interface Sides {
-  before: DecodedSide | null;
-  after: DecodedSide | null;
+  before: SideFile | null;
+  after: SideFile | null;
   /** Why a side that should be there is not (a broken recording). */
   problem: string | null;
+  /** Neither side is, nor starts like, a recording (a YAML file that is no cassette): not reviewed. */
+  foreign: boolean;
 }
 
-function firstText(side: DecodedSide | null): string | null {
-  const response = side?.exchange.response;
+function textOf(side: SideFile, index: number | null): string | null {
+  const response = index === null ? undefined : side.file.interactions[index]?.exchange.response;
   return response?.type === "message" ? (response.choices[0]?.content ?? null) : null;
+}
+
+/** The exchange that stands for a file when pairing it with another name: its first call's. */
+function headExchange(side: SideFile | null | undefined) {
+  return side?.file.interactions[0]?.exchange ?? null;
+}
+
+function testOf(side: SideFile | null): string | null {
+  if (!side) return null;
+  return side.file.format === "llama-stack" ? (headExchange(side)?.testId ?? null) : side.file.test;
 }
 
 function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sides: Sides): ReviewChange {
@@ -39,12 +53,13 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
     path: change.path,
     oldPath: change.oldPath,
     pairedBy,
-    testId: sides.after?.exchange.testId ?? sides.before?.exchange.testId ?? null,
+    testId: testOf(sides.after) ?? testOf(sides.before),
     suite: suiteOf(change.path),
     request: [],
     response: [],
     noise: [],
     text: null,
+    interactions: null,
   };
   if (change.status === "added" && !change.oldPath)
     return { ...base, verdict: "added", summary: "new recording" };
@@ -53,17 +68,28 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
   if (!sides.before || !sides.after) {
     return { ...base, verdict: "error", summary: `cannot compare: ${sides.problem ?? "a side is missing"}` };
   }
-  const comparison = compareRecordings(sides.before, sides.after);
-  const before = firstText(sides.before);
-  const after = firstText(sides.after);
+  const comparison = compareFiles(sides.before, sides.after);
+  const details = comparison.pairs.flatMap((pair) => (pair.comparison ? [pair.comparison] : []));
+  let text: ReviewChange["text"] = null;
+  for (const pair of comparison.pairs) {
+    const before = textOf(sides.before, pair.a);
+    const after = textOf(sides.after, pair.b);
+    if (before !== null && after !== null && before !== after) {
+      text = { before, after };
+      break;
+    }
+  }
   return {
     ...base,
     verdict: comparison.verdict,
     summary: comparison.summary,
-    request: comparison.request,
-    response: comparison.response,
-    noise: comparison.noise,
-    text: before !== null && after !== null && before !== after ? { before, after } : null,
+    request: details.flatMap((d) => d.request),
+    response: details.flatMap((d) => [...d.response, ...d.rawResponse]),
+    noise: details.flatMap((d) => d.noise),
+    text,
+    interactions: comparison.cassette
+      ? comparison.pairs.map(({ a, b, verdict, summary }) => ({ a, b, verdict, summary }))
+      : null,
   };
 }
 
@@ -80,24 +106,29 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
   const changes = await gitChanges(repo, baseCommit, headCommit, options.paths ?? []);
   const batch = new CatFileBatch(repo);
   try {
-    const readBase = async (path: string) =>
-      (await batch.read(`${baseCommit}:${path}`))?.toString("utf8") ?? null;
-    const readHead = async (path: string) =>
+    // Blobs are read as bytes: a `.yaml.gz` cassette is gzip.
+    const readBase = async (path: string) => (await batch.read(`${baseCommit}:${path}`)) ?? null;
+    const readHead = async (path: string): Promise<Uint8Array | null> =>
       headCommit === null
-        ? await readFile(join(repo, path), "utf8").catch(() => null)
-        : ((await batch.read(`${headCommit}:${path}`))?.toString("utf8") ?? null);
-    const decode = (text: string | null) => (text === null ? null : sideFromText(text));
+        ? await readFile(join(repo, path)).catch(() => null)
+        : ((await batch.read(`${headCommit}:${path}`)) ?? null);
+    const decode = (bytes: Uint8Array | null, path: string) =>
+      bytes === null ? null : sideFileFromBytes(bytes, path);
 
     const sides = new Map<GitChange, Sides>();
     await Promise.all(
       changes.map(async (change) => {
-        const beforeText = change.status === "added" ? null : await readBase(change.oldPath ?? change.path);
-        const afterText = change.status === "removed" ? null : await readHead(change.path);
-        const before = decode(beforeText);
-        const after = decode(afterText);
+        const oldPath = change.oldPath ?? change.path;
+        const before = change.status === "added" ? null : decode(await readBase(oldPath), oldPath);
+        const after = change.status === "removed" ? null : decode(await readHead(change.path), change.path);
         const problem =
           [before, after].flatMap((d) => (d && !d.decoded.ok ? [d.decoded.reason] : []))[0] ?? null;
-        sides.set(change, { before: before?.side ?? null, after: after?.side ?? null, problem });
+        const present = [before, after].filter((d) => d !== null);
+        const foreign =
+          !change.path.endsWith(".json") &&
+          present.length > 0 &&
+          present.every((d) => !d.decoded.ok && !d.decoded.startsLikeRecording);
+        sides.set(change, { before: before?.side ?? null, after: after?.side ?? null, problem, foreign });
       }),
     );
 
@@ -106,7 +137,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
     for (const change of changes) if (change.oldPath) pairedBy.set(change, "git");
     const removed = changes.filter((c) => c.status === "removed" && sides.get(c)?.before);
     const pool: (PairCandidate & { change: GitChange })[] = removed.flatMap((change) => {
-      const exchange = sides.get(change)?.before?.exchange;
+      const exchange = headExchange(sides.get(change)?.before);
       return exchange ? [{ path: change.path, exchange, change }] : [];
     });
     const consumed = new Set<GitChange>();
@@ -114,7 +145,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
     for (const pass of ["test", "request"] as const) {
       for (const change of added) {
         if (change.oldPath) continue;
-        const exchange = sides.get(change)?.after?.exchange;
+        const exchange = headExchange(sides.get(change)?.after);
         if (!exchange) continue;
         const free = pool.filter((candidate) => !consumed.has(candidate.change));
         const found = findCounterpart({ path: change.path, exchange }, free);
@@ -136,24 +167,29 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
       const baseKeys = await baseRequestKeys(repo, baseCommit, batch);
       for (const change of unpaired) {
         const entry = sides.get(change);
-        const key = entry?.after ? requestIdentity(entry.after.raw) : null;
+        const key = entry?.after?.file.format === "llama-stack" ? requestIdentity(entry.after.raw) : null;
         const source = key === null ? undefined : baseKeys.get(key);
         if (!entry || source === undefined) continue;
-        const text = await readBase(source);
+        const bytes = await readBase(source);
         change.status = "copied";
         change.oldPath = source;
         pairedBy.set(change, "request");
-        entry.before = decode(text)?.side ?? null;
+        entry.before = decode(bytes, source)?.side ?? null;
       }
     }
 
+    // Credentials are masked in every side before anything is compared; a change that adds one is a `secret`.
+    const secrets = await maskReviewSides(sides, await loadAllowList(repo));
     const reviewed = changes
-      .filter((change) => !consumed.has(change))
+      .filter((change) => !consumed.has(change) && !sides.get(change)?.foreign)
       .map((change) =>
-        reviewChange(
-          change,
-          pairedBy.get(change) ?? null,
-          sides.get(change) ?? { before: null, after: null, problem: null },
+        withSecrets(
+          reviewChange(
+            change,
+            pairedBy.get(change) ?? null,
+            sides.get(change) ?? { before: null, after: null, problem: null, foreign: false },
+          ),
+          secrets.get(change),
         ),
       );
     const rank = (verdict: ReviewVerdict) => REVIEW_VERDICTS.indexOf(verdict);
@@ -162,6 +198,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
     );
 
     const verdicts: Record<ReviewVerdict, number> = {
+      secret: 0,
       error: 0,
       request: 0,
       response: 0,
@@ -199,7 +236,7 @@ async function baseRequestKeys(
   const keys = new Map<string, string>();
   await Promise.all(
     paths
-      .filter((path) => isRecordingPath(path, folders))
+      .filter((path) => path.endsWith(".json") && isRecordingPath(path, folders))
       .map(async (path) => {
         const blob = await batch.read(`${commit}:${path}`);
         if (!blob) return;

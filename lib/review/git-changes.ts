@@ -7,14 +7,19 @@ export interface GitChange {
   oldPath: string | null;
 }
 
+/** Files a recorder other than llama-stack writes: cassettes (`.yaml`, `.yml`, `.har`, gzip'd, httprr). */
+const CASSETTE_FILE = /\.(ya?ml|har|ya?ml\.gz|httprr|httprr\.gz)$/i;
+
 /**
- * Whether a repository path is a recording: a `.json` file, below a folder named `recordings`
- * when the repository has such folders (the rule `tapedeck check` follows).
+ * Whether a repository path may be a recording: a `.json` file, below a folder named
+ * `recordings` when the repository has such folders (the rule `tapedeck check` follows); or a
+ * cassette file anywhere (the review keeps only those that decode as, or start like, one).
  */
 export function isRecordingPath(path: string, recordingsFolders: boolean): boolean {
-  if (!path.endsWith(".json")) return false;
   const folders = path.split("/").slice(0, -1);
   if (folders.includes("node_modules") || folders.includes(".git")) return false;
+  if (CASSETTE_FILE.test(path)) return true;
+  if (!path.endsWith(".json")) return false;
   return !recordingsFolders || folders.includes("recordings");
 }
 

@@ -1,8 +1,20 @@
 import type { Change } from "@/lib/diff/change";
 import type { ReviewChange, ReviewGroup } from "./review-types";
 
+/** JSON of `value` cut after about `max` characters, without writing the rest (a cassette's whole body may be a value). */
+function shortJson(value: unknown, max: number): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "∅";
+  let out = Array.isArray(value) ? "[" : "{";
+  for (const [key, item] of Object.entries(value)) {
+    if (out.length > max) return `${out}…`;
+    out += `${out.length > 1 ? "," : ""}${Array.isArray(value) ? "" : `${JSON.stringify(key)}:`}${shortJson(item, max - out.length)}`;
+  }
+  return `${out}${Array.isArray(value) ? "]" : "}"}`;
+}
+
 function brief(value: unknown): string {
-  const text = value === undefined ? "∅" : typeof value === "string" ? value : JSON.stringify(value);
+  const text =
+    value === undefined ? "∅" : typeof value === "string" ? value.slice(0, 200) : shortJson(value, 80);
   const flat = text.replace(/\s+/g, " ");
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
@@ -16,6 +28,26 @@ function changeFact(prefix: string, change: Change): string {
   if (change.kind === "added") return `${prefix}${change.path} added: ${brief(change.after)}`;
   if (change.kind === "removed") return `${prefix}${change.path} removed`;
   return `${prefix}${change.path}: ${brief(change.before)} → ${brief(change.after)}`;
+}
+
+/** The kind of noise a rule names, for grouping cassettes whose noise differs only in detail. */
+function noiseKind(rule: string | undefined): string {
+  if (rule === undefined) return "other fields";
+  if (/header|date|cookie|rate-limit|proxy|transport|content-length|credentials|server-timing/.test(rule)) {
+    return "headers";
+  }
+  if (/id$|-id-|number/.test(rule)) return "ids";
+  if (/timestamp|duration|recorded-at|timings/.test(rule)) return "times";
+  return "other fields";
+}
+
+/** `only headers, ids and times`: a cassette's noise by kind. */
+function noiseKinds(noise: readonly Change[]): string {
+  const order = ["headers", "ids", "times", "other fields"];
+  const kinds = order.filter((kind) => noise.some((change) => noiseKind(change.rule) === kind));
+  if (kinds.length === 0) return "only noise";
+  const last = kinds.pop();
+  return `only ${kinds.length > 0 ? `${kinds.join(", ")} and ${last}` : last}`;
 }
 
 /** What one change did, as facts that other changes may share. */
@@ -37,6 +69,10 @@ function facts(change: ReviewChange): string[] {
       out.push("identical content");
       break;
     case "noise": {
+      if (change.interactions !== null) {
+        out.push(noiseKinds(change.noise));
+        break;
+      }
       const keys = [
         ...new Set(
           change.noise.map(

@@ -37,7 +37,7 @@ select { font: inherit; padding: .2rem; max-width: 22rem; background: var(--card
 .v-error { background: #fee2e2; color: #991b1b; } .v-request { background: #ede9fe; color: #5b21b6; }
 .v-response { background: #fef3c7; color: #78350f; } .v-added { background: #ccfbf1; color: #115e59; }
 .v-removed { background: #e4e4e7; color: #27272a; } .v-noise { background: #e0f2fe; color: #075985; }
-.v-identical { background: #d1fae5; color: #065f46; }
+.v-identical { background: #d1fae5; color: #065f46; } .v-secret { background: #dc2626; color: #fff; }
 @media (prefers-color-scheme: dark) {
   .v-error { background: #450a0a; color: #fca5a5; } .v-request { background: #2e1065; color: #c4b5fd; }
   .v-response { background: #451a03; color: #fcd34d; } .v-added { background: #042f2e; color: #5eead4; }

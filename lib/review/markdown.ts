@@ -19,6 +19,7 @@ export interface MarkdownOptions {
 }
 
 const ICON: Record<ReviewVerdict, string> = {
+  secret: "⛔",
   error: "🔴",
   request: "🟠",
   response: "🟡",
@@ -35,6 +36,25 @@ const MAX_LISTED = 30;
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
+/** The first thing the comment says when a change adds a credential (masked: rule and preview only). */
+function secretWarning(review: Review): string[] {
+  const leaking = review.changes.filter((change) => change.verdict === "secret");
+  if (leaking.length === 0) return [];
+  const found = leaking.flatMap((change) =>
+    (change.secrets ?? []).map(
+      (secret) =>
+        `${codeSpan(change.path)}${secret.interaction === null ? "" : ` #${secret.interaction}`} · ${escapeLine(secret.location)} · ${secret.rule} ${codeSpan(secret.preview)}`,
+    ),
+  );
+  const lines = [
+    `> ${ICON.secret} **${plural(leaking.length, "recording")} ${leaking.length === 1 ? "adds" : "add"} a credential.** ` +
+      "Revoke it, filter it in the recorder and re-record before merging; it is shown masked.",
+  ];
+  for (const line of found.slice(0, 10)) lines.push(`> - ${line}`);
+  if (found.length > 10) lines.push(`> - … and ${found.length - 10} more`);
+  return [...lines, ""];
+}
+
 function header(review: Review, linkBase: string | null): string {
   const { summary } = review;
   const total = review.changes.length;
@@ -45,6 +65,7 @@ function header(review: Review, linkBase: string | null): string {
     REVIEW_MARKER,
     `## 📼 Tapedeck review: ${plural(total, "recording")} changed, ${substantiveCount(review)} to look at`,
     "",
+    ...secretWarning(review),
     `${codeSpan(review.base)} → ${isWorkingTree(review.head) ? "the working tree" : codeSpan(review.head)}` +
       (statuses.length > 0 ? ` · ${statuses.join(" · ")}` : ""),
   ];
@@ -181,7 +202,7 @@ export function reviewMarkdown(review: Review, options: MarkdownOptions = {}): s
   const limit = options.limit ?? MARKDOWN_LIMIT;
   const fixed = [header(review, linkBase), suites(review), groups(review)].filter(Boolean);
   const pick = (verdicts: ReviewVerdict[]) => review.changes.filter((c) => verdicts.includes(c.verdict));
-  const toLook = pick(["error", "request", "response"]);
+  const toLook = pick(["secret", "error", "request", "response"]);
   // The compact lists of added and removed recordings always fit (they are capped); the detailed
   // sections fill what room is left, rendered only while they fit.
   const lists = [

@@ -22,6 +22,7 @@ describe("reviewJson", () => {
       "error",
       "added",
       "removed",
+      "secret",
     ]);
     expect(json.summary).toEqual({
       added: 1,
@@ -29,7 +30,16 @@ describe("reviewJson", () => {
       modified: 3,
       renamed: 1,
       copied: 0,
-      verdicts: { identical: 0, noise: 1, response: 1, request: 2, error: 0, added: 1, removed: 1 },
+      verdicts: {
+        identical: 0,
+        noise: 1,
+        response: 1,
+        request: 2,
+        error: 0,
+        added: 1,
+        removed: 1,
+        secret: 0,
+      },
     });
     expect(json.groups).toEqual([
       {

@@ -8,6 +8,16 @@ export interface ReviewChangeJson {
   testId: string | null;
   verdict: ReviewVerdict;
   summary: string;
+  /** Verdict `secret` only: the credentials the change adds (previews and fingerprints, never values). */
+  secrets?: {
+    interaction: number | null;
+    location: string;
+    rule: string;
+    preview: string;
+    fingerprint: string;
+  }[];
+  /** Cassettes only: each interaction pair (index on each side, from 0; null when added or removed). */
+  interactions?: { a: number | null; b: number | null; verdict: ReviewVerdict }[];
 }
 
 /** The object `tapedeck review --format json` prints: stable, and nothing more than the issue names. */
@@ -20,7 +30,10 @@ export interface ReviewJson {
     modified: number;
     renamed: number;
     copied: number;
-    verdicts: Record<"identical" | "noise" | "response" | "request" | "error" | "added" | "removed", number>;
+    verdicts: Record<
+      "identical" | "noise" | "response" | "request" | "error" | "added" | "removed" | "secret",
+      number
+    >;
   };
   groups: { title: string; count: number; paths: string[] }[];
   changes: ReviewChangeJson[];
@@ -47,6 +60,7 @@ export function reviewJson(review: Review): ReviewJson {
         error: v.error,
         added: v.added,
         removed: v.removed,
+        secret: v.secret,
       },
     },
     groups: review.groups.map((group) => ({
@@ -62,6 +76,20 @@ export function reviewJson(review: Review): ReviewJson {
       testId: change.testId ?? null,
       verdict: change.verdict,
       summary: change.summary,
+      ...(change.secrets && change.secrets.length > 0
+        ? {
+            secrets: change.secrets.map(({ interaction, location, rule, preview, fingerprint }) => ({
+              interaction,
+              location,
+              rule,
+              preview,
+              fingerprint,
+            })),
+          }
+        : {}),
+      ...(change.interactions
+        ? { interactions: change.interactions.map(({ a, b, verdict }) => ({ a, b, verdict })) }
+        : {}),
     })),
   };
 }

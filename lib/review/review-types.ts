@@ -1,6 +1,9 @@
 import type { Change } from "@/lib/diff/change";
+import type { SecretFinding } from "@/lib/secrets/finding";
 
+/** From the most serious down: a change that adds a credential comes first. */
 export const REVIEW_VERDICTS = [
+  "secret",
   "error",
   "request",
   "response",
@@ -31,6 +34,21 @@ export interface ReviewChange {
   noise: Change[];
   /** For the reports: the first choice's text before and after, when it changed. */
   text: { before: string; after: string } | null;
+  /**
+   * For a cassette: its interaction pairs (index on each side, null for an added or removed one)
+   * with their verdicts; null for a llama-stack recording. `request`/`response`/`noise` above
+   * gather the pairs' differences.
+   */
+  interactions: ReviewInteraction[] | null;
+  /** The credentials this change adds (verdict `secret`): never their values, only previews. */
+  secrets?: SecretFinding[];
+}
+
+export interface ReviewInteraction {
+  a: number | null;
+  b: number | null;
+  verdict: ReviewVerdict;
+  summary: string;
 }
 
 export interface ReviewGroup {

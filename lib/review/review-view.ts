@@ -8,6 +8,7 @@ import {
 
 /** What each verdict means, for legends and tooltips. */
 export const VERDICT_MEANING: Record<ReviewVerdict, string> = {
+  secret: "adds a credential (an API key, a token, a password): revoke it and re-record",
   error: "one side is an error, or the error changed",
   request: "the request changed (model, parameters, messages, tools)",
   response: "same request, a different reply",
@@ -87,7 +88,7 @@ export function suiteCounts(changes: readonly ReviewChange[]): SuiteCount[] {
 }
 
 function emptyVerdicts(): Record<ReviewVerdict, number> {
-  return { error: 0, request: 0, response: 0, added: 0, removed: 0, noise: 0, identical: 0 };
+  return { secret: 0, error: 0, request: 0, response: 0, added: 0, removed: 0, noise: 0, identical: 0 };
 }
 
 /** A stable key for one change, for "seen" marks kept in the browser. */

@@ -1,12 +1,12 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { compareRecordings } from "@/lib/diff/compare";
-import { comparisonJson } from "@/lib/diff/comparison-json";
+import { compareFiles } from "@/lib/diff/compare-files";
+import { cassetteComparisonJson, comparisonJson } from "@/lib/diff/comparison-json";
+import { sideFile } from "@/lib/diff/load-side";
 import { loadRootSource } from "@/lib/index/root-source";
 import type { LoadedSource } from "@/lib/recording/load-source";
 import { SourceError } from "@/lib/sources/side-source";
 import { getIndex } from "@/lib/index/server-index";
-import { firstExchange } from "@/lib/recording/first-exchange";
 
 export const dynamic = "force-dynamic";
 
@@ -27,13 +27,16 @@ async function load(index: Awaited<ReturnType<typeof getIndex>>, side: "a" | "b"
   if (!loaded.decoded.ok) {
     throw new BadSource(`${side}: ${loaded.label} is not a usable recording: ${loaded.decoded.reason}`);
   }
-  const exchange = firstExchange(loaded.decoded);
-  if (!exchange) throw new BadSource(`${side}: ${loaded.label} holds no interaction`);
-  return { text: loaded.text, raw: loaded.decoded.raw, exchange };
+  const file = sideFile(loaded.text, loaded.decoded);
+  if (!file || file.file.interactions.length === 0) {
+    throw new BadSource(`${side}: ${loaded.label} holds no interaction`);
+  }
+  return file;
 }
 
 /**
- * `GET /api/compare?a=&b=`: the comparison of two recordings, each a path under the root or
+ * `GET /api/compare?a=&b=`: the comparison of two recordings (what `tapedeck diff --json` prints:
+ * for cassettes, the file's verdict and every interaction pair's), each a path under the root or
  * `<rev>:<path>` read from the root's git repository. A bad path or revision (one starting with
  * `-`, one that does not resolve, git turned off) is a 400 with the reason.
  */
@@ -53,7 +56,11 @@ export async function GET(request: NextRequest) {
   try {
     const a = await load(index, "a", parsed.data.a);
     const b = await load(index, "b", parsed.data.b);
-    return Response.json(comparisonJson(compareRecordings(a, b)));
+    const files = compareFiles(a, b);
+    if (files.cassette) return Response.json(cassetteComparisonJson(files));
+    const only = files.pairs[0]?.comparison;
+    if (!only) return Response.json({ error: "the recordings could not be compared" }, { status: 400 });
+    return Response.json(comparisonJson(only));
   } catch (error) {
     if (error instanceof BadSource) return Response.json({ error: error.message }, { status: 400 });
     throw error;

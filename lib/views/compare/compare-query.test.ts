@@ -3,6 +3,13 @@ import { compareHref } from "@/lib/urls";
 import { gitSource, parseCompareQuery } from "./compare-query";
 
 describe("parseCompareQuery", () => {
+  it("reads the interaction on each side of a cassette pair, and links back to it", () => {
+    const query = parseCompareQuery({ a: "HEAD~1:c.yaml", b: "c.yaml", ia: "2", ib: "3" });
+    expect([query.ia, query.ib]).toEqual([2, 3]);
+    expect(compareHref(query)).toBe("/compare?a=HEAD~1:c.yaml&b=c.yaml&ia=2&ib=3");
+    expect(parseCompareQuery({ ia: "x", ib: "-1" })).toMatchObject({ ia: null, ib: null });
+  });
+
   it("reads sources, flags and the timeline start", () => {
     expect(
       parseCompareQuery({
@@ -18,6 +25,8 @@ describe("parseCompareQuery", () => {
       noise: true,
       all: true,
       chunk: 40,
+      ia: null,
+      ib: null,
     });
   });
 
@@ -28,6 +37,8 @@ describe("parseCompareQuery", () => {
       noise: false,
       all: false,
       chunk: null,
+      ia: null,
+      ib: null,
     });
     expect(parseCompareQuery({ chunk: "1e9" }).chunk).toBeNull();
   });

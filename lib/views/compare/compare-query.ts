@@ -8,6 +8,9 @@ export interface CompareQuery {
   all: boolean;
   /** The first chunk row of the aligned timelines; null for the default (just before the divergence). */
   chunk: number | null;
+  /** For cassettes: the interaction compared on each side; null for the list of interaction pairs. */
+  ia: number | null;
+  ib: number | null;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -24,7 +27,19 @@ function flag(value: string | string[] | undefined): boolean {
 export function parseCompareQuery(params: SearchParams): CompareQuery {
   const chunkText = first(params.chunk);
   const chunk = /^\d{1,7}$/.test(chunkText) ? Number(chunkText) : null;
-  return { a: first(params.a), b: first(params.b), noise: flag(params.noise), all: flag(params.all), chunk };
+  const index = (value: string | string[] | undefined) => {
+    const text = first(value);
+    return /^\d{1,7}$/.test(text) ? Number(text) : null;
+  };
+  return {
+    a: first(params.a),
+    b: first(params.b),
+    noise: flag(params.noise),
+    all: flag(params.all),
+    chunk,
+    ia: index(params.ia),
+    ib: index(params.ib),
+  };
 }
 
 /** `<rev>:<path>`: a version of a root-relative path in the root's repository. */

@@ -1,4 +1,4 @@
-import type { Verdict } from "@/lib/diff/compare";
+import type { PairVerdict } from "@/lib/diff/compare-files";
 import type { HistoryEntry } from "@/lib/diff/history";
 import { compareHref } from "@/lib/urls";
 import { gitSource } from "./compare-query";
@@ -14,7 +14,7 @@ export interface HistoryRow {
   subject: string;
   change: HistoryEntry["change"];
   pairedBy: HistoryEntry["pairedBy"];
-  verdict: Verdict | null;
+  verdict: PairVerdict | null;
   summary: string;
   /** The path from the repository top at this version. */
   repoPath: string;

@@ -1,0 +1,121 @@
+import { lintSource } from "@secretlint/core";
+import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import type { RawFinding } from "./recording-rules";
+import type { Segment } from "./segments";
+
+const PREFIX = "@secretlint/secretlint-rule-";
+
+/**
+ * secretlint's recommended preset (the known credential formats: OpenAI, Anthropic, AWS, GitHub,
+ * Slack, private keys, …), with AWS access key ids reported too: SigV4 headers and presigned
+ * URLs carry them.
+ */
+const CONFIG: Parameters<typeof lintSource>[0]["options"]["config"] = {
+  rules: [
+    {
+      id: recommended.meta.id,
+      rule: recommended,
+      rules: [{ id: `${PREFIX}aws`, options: { enableIDScanRule: true } }],
+    },
+  ],
+};
+
+/** A rule's short name; AWS's messages are three kinds of finding. */
+function ruleName(ruleId: string, messageId: string): string {
+  if (ruleId === `${PREFIX}aws`) {
+    if (messageId === "AWSAccessKeyID") return "aws-access-key-id";
+    if (messageId === "AWSSecretAccessKey") return "aws-secret-access-key";
+    if (messageId === "AWSAccountID") return "aws-account-id";
+  }
+  return ruleId.startsWith(PREFIX) ? ruleId.slice(PREFIX.length) : ruleId;
+}
+
+/** Segments joined into one text (one secretlint run per file), with where each starts. */
+interface Joined {
+  content: string;
+  starts: number[];
+  segments: Segment[];
+}
+
+/** The line a segment becomes: `name: value`, so that rules that want context (`aws_secret_access_key = …`) see it. */
+function lineOf(segment: Segment): string {
+  switch (segment.kind) {
+    case "header":
+      return `${segment.name}: ${segment.value}`;
+    case "url":
+      return segment.url;
+    case "text":
+      return segment.key && segment.key.length <= 64
+        ? `${JSON.stringify(segment.key)}: ${segment.text}`
+        : segment.text;
+  }
+}
+
+const SEPARATOR = "\n\n";
+
+function join(segments: Segment[]): Joined {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const segment of segments) {
+    const line = lineOf(segment);
+    starts.push(offset);
+    parts.push(line);
+    offset += line.length + SEPARATOR.length;
+  }
+  return { content: parts.join(SEPARATOR), starts, segments };
+}
+
+function segmentAt(joined: Joined, offset: number): number {
+  let low = 0;
+  let high = joined.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((joined.starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The value a message is about: its data names it (the range of some rules covers more, or
+ * less); a basic-auth URL's credential is its password.
+ */
+function valueOf(line: string, inRange: string, data: unknown): string {
+  const named =
+    data !== null && typeof data === "object"
+      ? Object.values(data).find(
+          (item): item is string => typeof item === "string" && item.length >= 8 && line.includes(item),
+        )
+      : undefined;
+  const value = named ?? inRange;
+  const password = /:\/\/[^:@/\s]*:([^@/\s]+)@/.exec(value)?.[1];
+  return password ?? value;
+}
+
+/** Runs the preset once over every segment of a file. */
+export async function secretlintFindings(segments: Segment[]): Promise<RawFinding[]> {
+  if (segments.length === 0) return [];
+  const joined = join(segments);
+  const result = await lintSource({
+    source: { content: joined.content, filePath: "recording.txt", ext: ".txt", contentType: "text" },
+    options: { config: CONFIG, noPhysicFilePath: true },
+  });
+  const found: RawFinding[] = [];
+  for (const message of result.messages) {
+    const at = segmentAt(joined, message.range[0]);
+    const segment = joined.segments[at];
+    if (!segment) continue;
+    const start = joined.starts[at] ?? 0;
+    const line = joined.content.slice(start, start + lineOf(segment).length);
+    const value = valueOf(line, joined.content.slice(message.range[0], message.range[1]), message.data);
+    found.push({
+      interaction: segment.interaction,
+      location:
+        segment.kind === "header" ? `${segment.location} ${segment.name.toLowerCase()}` : segment.location,
+      rule: ruleName(message.ruleId, message.messageId),
+      value,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,245 @@
+import { isBinaryBody, isEventStreamBody } from "@/lib/model/http-body";
+import type { ResponseInfo } from "@/lib/model/exchange";
+import type { Interaction, RecordingFile } from "@/lib/model/recording-file";
+
+/**
+ * The parts of a recording a credential can hide in, decoded: headers, the request URL, and
+ * the strings of the bodies (JSON walked, SSE event data and JSON inside strings parsed). Bytes
+ * (`$binary`, eventstream framing), base64 runs, data URLs and numbers (embeddings) are left out:
+ * they are full of strings that look like keys by chance.
+ */
+export type Segment =
+  | { kind: "header"; interaction: number | null; location: string; name: string; value: string }
+  | { kind: "url"; interaction: number | null; location: string; url: string }
+  | {
+      kind: "text";
+      interaction: number | null;
+      location: string;
+      /** The key the string is the value of, when it is one (`api_key`), for context. */
+      key: string | null;
+      text: string;
+    };
+
+type Emit = (segment: Segment) => void;
+
+/** Runs of base64 (with an optional data-URL head), too long to be a key: blanked, same length. */
+const BASE64_RUN = /(?:data:[\w.+/-]{1,100}(?:;[\w=.-]+)*;base64,)?[A-Za-z0-9+/_-]{200,}={0,2}/g;
+const SKIPPED_KEYS = new Set(["embedding", "embeddings", "b64_json", "bytes"]);
+const JSON_PARSE_LIMIT = 1_000_000;
+const MAX_DEPTH = 64;
+
+function pathOf(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/** The text with base64 runs blanked (offsets kept), or null when nothing else is left. */
+function withoutBase64(text: string): string | null {
+  if (text.length < 200) return text;
+  const blanked = text.replace(BASE64_RUN, (run) => " ".repeat(run.length));
+  return blanked.trim() === "" ? null : blanked;
+}
+
+function looksLikeSse(text: string): boolean {
+  return /^(?:data|event|id|retry):/.test(text) || text.includes("\ndata:");
+}
+
+interface WalkAt {
+  interaction: number | null;
+  /** `request body`, `response chunk 3`: what the JSON path is inside of. */
+  where: string;
+  path: string;
+  key: string | null;
+  depth: number;
+}
+
+/** Walks a decoded body: JSON values, strings (JSON, SSE or text), the two marked byte forms. */
+export function walkBody(value: unknown, at: WalkAt, emit: Emit): void {
+  if (at.depth > MAX_DEPTH || value === null || value === undefined) return;
+  if (typeof value === "string") {
+    walkString(value, at, emit);
+    return;
+  }
+  if (typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === "number") continue;
+      walkBody(item, { ...at, path: pathOf(at.path, i), depth: at.depth + 1 }, emit);
+    }
+    return;
+  }
+  if (value instanceof Uint8Array) return;
+  if (isBinaryBody(value)) return;
+  if (isEventStreamBody(value)) {
+    value.$eventstream.forEach((message, i) =>
+      walkBody(
+        message.payload,
+        { ...at, path: `${at.path} event ${i}`, key: null, depth: at.depth + 1 },
+        emit,
+      ),
+    );
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (SKIPPED_KEYS.has(key) || typeof item === "number" || typeof item === "boolean") continue;
+    const path = pathOf(at.path, key);
+    if (key.toLowerCase() === "headers" && item !== null && typeof item === "object") {
+      walkHeaderMap(item, at.interaction, `${at.where} ${path}`, emit);
+      continue;
+    }
+    walkBody(item, { ...at, path, key, depth: at.depth + 1 }, emit);
+  }
+}
+
+function walkString(text: string, at: WalkAt, emit: Emit): void {
+  const trimmed = text.trimStart();
+  const first = trimmed.charCodeAt(0);
+  if ((first === 0x7b || first === 0x5b) && text.length <= JSON_PARSE_LIMIT) {
+    try {
+      walkBody(JSON.parse(text), { ...at, depth: at.depth + 1 }, emit);
+      return;
+    } catch {
+      // Not JSON after all: scanned as text below.
+    }
+  }
+  if (looksLikeSse(trimmed) && text.length <= JSON_PARSE_LIMIT * 16) {
+    let event = 0;
+    for (const line of text.split(/\r?\n/)) {
+      if (!line.startsWith("data:")) continue;
+      const data = line.slice(5).trimStart();
+      walkString(data, { ...at, path: `${at.path} event ${event++}`, key: null, depth: at.depth + 1 }, emit);
+    }
+    return;
+  }
+  const kept = withoutBase64(text);
+  if (kept === null) return;
+  emit({
+    kind: "text",
+    interaction: at.interaction,
+    // A body that is one string is the whole body: no `$` after its name.
+    location: at.path === "$" ? at.where : `${at.where} ${at.path}`,
+    key: at.key,
+    text: kept,
+  });
+}
+
+/** A header map as JSON holds it: `{name: value}` or `{name: [values]}`. */
+function walkHeaderMap(map: object, interaction: number | null, location: string, emit: Emit): void {
+  for (const [name, value] of Object.entries(map)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (typeof item === "string") emit({ kind: "header", interaction, location, name, value: item });
+    }
+  }
+}
+
+/** The response as the providers decoded it: chunks as recorded, the reassembled message, bodies. */
+function walkResponse(response: ResponseInfo, interaction: number | null, emit: Emit): void {
+  const at = (where: string, value: unknown, key: string | null = null) =>
+    walkBody(value, { interaction, where, path: "$", key, depth: 0 }, emit);
+  switch (response.type) {
+    case "message":
+      response.chunks.forEach((chunk) => at(`response chunk ${chunk.index}`, chunk.raw));
+      response.choices.forEach((choice) => {
+        const where = `response choice ${choice.index}`;
+        at(`${where} content`, choice.content);
+        at(`${where} reasoning`, choice.reasoning);
+        choice.toolCalls.forEach((call) => at(`${where} tool call ${call.index} arguments`, call.arguments));
+      });
+      if (response.usage) at("response usage", response.usage.raw);
+      return;
+    case "result":
+      at("response body", response.value ?? response.text);
+      return;
+    case "error":
+      at("response body", response.error.body ?? response.error.message);
+      return;
+    case "unknown":
+      at("response body", response.value);
+      return;
+    case "models":
+      response.models.forEach((model, i) => at(`response model ${i}`, model.details));
+      return;
+    case "embeddings":
+      return;
+  }
+}
+
+function cassetteSegments(interaction: Interaction, emit: Emit): void {
+  const { index, http, exchange } = interaction;
+  for (const header of http?.requestHeaders ?? []) {
+    emit({
+      kind: "header",
+      interaction: index,
+      location: "request header",
+      name: header.name,
+      value: header.value,
+    });
+  }
+  const url = http?.url ?? exchange.request.url;
+  if (url) emit({ kind: "url", interaction: index, location: "request url", url });
+  walkBody(
+    exchange.request.body,
+    { interaction: index, where: "request body", path: "$", key: null, depth: 0 },
+    emit,
+  );
+  for (const header of http?.responseHeaders ?? []) {
+    emit({
+      kind: "header",
+      interaction: index,
+      location: "response header",
+      name: header.name,
+      value: header.value,
+    });
+  }
+  walkResponse(exchange.response, index, emit);
+}
+
+/**
+ * A llama-stack recording is JSON as on disk: walked whole, `request.url` as the URL and every
+ * `headers` object as headers. Its locations are JSON paths into the file.
+ */
+function llamaStackSegments(raw: unknown, emit: Emit): void {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return;
+  const request: unknown = "request" in raw ? raw.request : undefined;
+  if (
+    request !== null &&
+    typeof request === "object" &&
+    "url" in request &&
+    typeof request.url === "string"
+  ) {
+    emit({ kind: "url", interaction: null, location: "$.request.url", url: request.url });
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "request" && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      for (const [inner, item] of Object.entries(value)) {
+        if (inner === "url") continue;
+        const path = pathOf("$.request", inner);
+        if (inner === "headers" && item !== null && typeof item === "object") {
+          walkHeaderMap(item, null, path, emit);
+          continue;
+        }
+        walkBody(item, { interaction: null, where: "", path, key: inner, depth: 1 }, emit);
+      }
+      continue;
+    }
+    walkBody(value, { interaction: null, where: "", path: pathOf("$", key), key, depth: 1 }, emit);
+  }
+}
+
+/** Every segment of a decoded recording, in recorded order. */
+export function recordingSegments(file: RecordingFile): Segment[] {
+  const segments: Segment[] = [];
+  const emit: Emit = (segment) => {
+    segments.push(
+      segment.location.startsWith(" ") ? { ...segment, location: segment.location.trimStart() } : segment,
+    );
+  };
+  if (file.format === "llama-stack") {
+    llamaStackSegments(file.interactions[0]?.raw, emit);
+  } else {
+    for (const interaction of file.interactions) cassetteSegments(interaction, emit);
+  }
+  return segments;
+}
