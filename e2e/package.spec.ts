@@ -163,6 +163,7 @@ test.describe("the npm package", () => {
     expect(json.changes).toHaveLength(10);
     expect(json.summary.verdicts).toEqual({
       identical: 1,
+      secret: 0,
       noise: 1,
       response: 2,
       request: 3,
