@@ -195,6 +195,14 @@ describe("lookalikes", () => {
   });
 });
 
+describe("secretlint's profiler", () => {
+  it("leaves no mark on the performance timeline, run after run", async () => {
+    for (let i = 0; i < 3; i++)
+      await findings(vcrpy({ request: chat(`key ${FAKE.github}`), response: reply("ok") }));
+    expect(performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("@core>"))).toEqual([]);
+  });
+});
+
 describe("a file that does not decode", () => {
   it("is scanned line by line for the known formats", async () => {
     const found = await detectSecretsInText(

@@ -22,7 +22,7 @@ export type Segment =
 
 type Emit = (segment: Segment) => void;
 
-/** Runs of base64 (with an optional data-URL head), too long to be a key: blanked, same length. */
+/** Runs of base64 (with an optional data-URL head), too long to be a key: left out. */
 const BASE64_RUN = /(?:data:[\w.+/-]{1,100}(?:;[\w=.-]+)*;base64,)?[A-Za-z0-9+/_-]{200,}={0,2}/g;
 const SKIPPED_KEYS = new Set(["embedding", "embeddings", "b64_json", "bytes"]);
 const JSON_PARSE_LIMIT = 1_000_000;
@@ -33,11 +33,11 @@ function pathOf(path: string, key: string | number): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** The text with base64 runs blanked (offsets kept), or null when nothing else is left. */
+/** The text with its base64 runs left out (a finding's place is its segment's), or null when nothing else is left. */
 function withoutBase64(text: string): string | null {
   if (text.length < 200) return text;
-  const blanked = text.replace(BASE64_RUN, (run) => " ".repeat(run.length));
-  return blanked.trim() === "" ? null : blanked;
+  const kept = text.replace(BASE64_RUN, " ");
+  return kept.trim() === "" ? null : kept;
 }
 
 function looksLikeSse(text: string): boolean {
@@ -53,19 +53,34 @@ interface WalkAt {
   depth: number;
 }
 
+/** What stays the same over one walk (passed as is: the walk visits every node of a body). */
+interface Walk {
+  interaction: number | null;
+  where: string;
+  emit: Emit;
+}
+
+/** Shorter than this, a string cannot hold a credential any rule reports. */
+const MIN_TEXT = 8;
+
 /** Walks a decoded body: JSON values, strings (JSON, SSE or text), the two marked byte forms. */
 export function walkBody(value: unknown, at: WalkAt, emit: Emit): void {
-  if (at.depth > MAX_DEPTH || value === null || value === undefined) return;
+  walk(value, { interaction: at.interaction, where: at.where, emit }, at.path, at.key, at.depth);
+}
+
+function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth: number): void {
+  if (depth > MAX_DEPTH || value === null || value === undefined) return;
   if (typeof value === "string") {
-    walkString(value, at, emit);
+    if (value.length >= MIN_TEXT) walkString(value, ctx, path, key, depth);
     return;
   }
   if (typeof value !== "object") return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (typeof item === "number") continue;
-      walkBody(item, { ...at, path: pathOf(at.path, i), depth: at.depth + 1 }, emit);
+      if (item === null || typeof item === "number" || typeof item === "boolean") continue;
+      if (typeof item === "string" && item.length < MIN_TEXT) continue;
+      walk(item, ctx, `${path}[${i}]`, key, depth + 1);
     }
     return;
   }
@@ -73,53 +88,56 @@ export function walkBody(value: unknown, at: WalkAt, emit: Emit): void {
   if (isBinaryBody(value)) return;
   if (isEventStreamBody(value)) {
     value.$eventstream.forEach((message, i) =>
-      walkBody(
-        message.payload,
-        { ...at, path: `${at.path} event ${i}`, key: null, depth: at.depth + 1 },
-        emit,
-      ),
+      walk(message.payload, ctx, `${path} event ${i}`, null, depth + 1),
     );
     return;
   }
-  for (const [key, item] of Object.entries(value)) {
-    if (SKIPPED_KEYS.has(key) || typeof item === "number" || typeof item === "boolean") continue;
-    const path = pathOf(at.path, key);
-    if (key.toLowerCase() === "headers" && item !== null && typeof item === "object") {
-      walkHeaderMap(item, at.interaction, `${at.where} ${path}`, emit);
+  for (const name in value) {
+    if (!Object.hasOwn(value, name) || SKIPPED_KEYS.has(name)) continue;
+    const item: unknown = Reflect.get(value, name);
+    if (item === null || typeof item === "number" || typeof item === "boolean") continue;
+    if (typeof item === "string" && item.length < MIN_TEXT) continue;
+    const inner = pathOf(path, name);
+    if (typeof item === "object" && (name === "headers" || name === "Headers")) {
+      walkHeaderMap(item, ctx.interaction, `${ctx.where} ${inner}`, ctx.emit);
       continue;
     }
-    walkBody(item, { ...at, path, key, depth: at.depth + 1 }, emit);
+    walk(item, ctx, inner, name, depth + 1);
   }
 }
 
-function walkString(text: string, at: WalkAt, emit: Emit): void {
-  const trimmed = text.trimStart();
-  const first = trimmed.charCodeAt(0);
+function walkString(text: string, ctx: Walk, path: string, key: string | null, depth: number): void {
+  const first = text.charCodeAt(0) <= 0x20 ? text.trimStart().charCodeAt(0) : text.charCodeAt(0);
   if ((first === 0x7b || first === 0x5b) && text.length <= JSON_PARSE_LIMIT) {
+    let parsed: unknown;
     try {
-      walkBody(JSON.parse(text), { ...at, depth: at.depth + 1 }, emit);
-      return;
+      parsed = JSON.parse(text);
     } catch {
-      // Not JSON after all: scanned as text below.
+      parsed = undefined;
+    }
+    if (parsed !== undefined) {
+      walk(parsed, ctx, path, key, depth + 1);
+      return;
     }
   }
-  if (looksLikeSse(trimmed) && text.length <= JSON_PARSE_LIMIT * 16) {
+  if (looksLikeSse(text.trimStart()) && text.length <= JSON_PARSE_LIMIT * 16) {
     let event = 0;
     for (const line of text.split(/\r?\n/)) {
       if (!line.startsWith("data:")) continue;
       const data = line.slice(5).trimStart();
-      walkString(data, { ...at, path: `${at.path} event ${event++}`, key: null, depth: at.depth + 1 }, emit);
+      const at = `${path} event ${event++}`;
+      if (data.length >= MIN_TEXT) walkString(data, ctx, at, null, depth + 1);
     }
     return;
   }
   const kept = withoutBase64(text);
   if (kept === null) return;
-  emit({
+  ctx.emit({
     kind: "text",
-    interaction: at.interaction,
+    interaction: ctx.interaction,
     // A body that is one string is the whole body: no `$` after its name.
-    location: at.path === "$" ? at.where : `${at.where} ${at.path}`,
-    key: at.key,
+    location: path === "$" ? ctx.where : `${ctx.where} ${path}`,
+    key,
     text: kept,
   });
 }
