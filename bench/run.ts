@@ -7,6 +7,7 @@ import { benchDiffLargest } from "./diff-largest";
 import { benchIndexCorpus } from "./index-corpus";
 import { benchLargestPage } from "./largest-page";
 import { benchReviewHistory } from "./review-history";
+import { benchReviewPage } from "./review-page";
 import { benchSecretsCorpus } from "./secrets-corpus";
 import { benchStartup } from "./startup";
 
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
     ...(await benchLargestPage(CORPUS)),
     await benchDiffLargest(CORPUS),
     await benchReviewHistory(resolve(SHARED, "corpus/history.bundle")),
+    ...(await benchReviewPage(resolve(SHARED, "corpus/history.bundle"))),
     ...(await benchCassettes(SHARED)),
     ...(await benchSecretsCorpus(SHARED)),
     ...(await benchCassetteCompare(SHARED)),

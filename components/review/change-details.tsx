@@ -1,7 +1,8 @@
 import { WordDiff } from "@/components/compare/word-diff";
 import { detailRows } from "@/lib/review/change-details";
 import { replyDiff } from "@/lib/review/reply-diff";
-import type { ReviewChange } from "@/lib/review/review-types";
+import type { ReviewChange, ReviewInteraction } from "@/lib/review/review-types";
+import { ReviewVerdictBadge } from "./review-verdict-badge";
 
 const TEXT = "font-mono text-[13px] leading-5 whitespace-pre-wrap break-words";
 
@@ -25,8 +26,26 @@ function ReplyText({ text }: { text: { before: string; after: string } }) {
   );
 }
 
+/** A cassette's interaction pairs (index in a and in b; – for none), each with its verdict. */
+function InteractionPairs({ pairs }: { pairs: readonly ReviewInteraction[] }) {
+  return (
+    <ol aria-label="Interaction pairs" className="space-y-1 text-xs">
+      {pairs.map((pair, i) => (
+        <li key={i} data-verdict={pair.verdict} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
+          <ReviewVerdictBadge verdict={pair.verdict} />
+          <span className="font-mono text-zinc-500">
+            a #{pair.a ?? "–"} · b #{pair.b ?? "–"}
+          </span>
+          <span className="min-w-0 break-words">{pair.summary}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /**
- * What changed in one recording: the request and reply fields, then the reply's text. The server
+ * What changed in one recording: a cassette's interaction pairs, the request and reply fields,
+ * then the reply's text. The server
  * renders it when the change's card is opened (`loadChangeDetails` in app/review/actions.tsx), so
  * whatever a card holds beyond its summary belongs here; its collapsed label is
  * `changeDetailsLabel` (lib/views/review/change-card-data.ts).
@@ -35,6 +54,9 @@ export function ChangeDetails({ change }: { change: ReviewChange }) {
   const rows = detailRows(change);
   return (
     <div className="mt-2 space-y-3">
+      {change.interactions && change.interactions.length > 0 && (
+        <InteractionPairs pairs={change.interactions} />
+      )}
       {rows.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-xs">

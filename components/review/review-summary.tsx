@@ -14,7 +14,7 @@ export function ReviewSummary({ review, suites }: { review: Review; suites: Suit
       <h2 id="summary-heading" className="text-lg font-semibold">
         Summary
       </h2>
-      <ul aria-label="Changes by verdict" className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+      <ul aria-label="Changes by verdict" className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-8">
         {REVIEW_VERDICTS.map((verdict) => (
           <li key={verdict}>
             <Link

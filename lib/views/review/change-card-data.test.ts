@@ -96,4 +96,20 @@ describe("changeDetailsLabel", () => {
     expect(changeDetailsLabel(fields)).toBe("2 changed fields");
     expect(changeDetailsLabel(sampleChange({ response: [], text: null }))).toBeNull();
   });
+
+  it("counts a cassette's interaction pairs first", () => {
+    const pair = { a: 0, b: 0, verdict: "noise" as const, summary: "noise only: 1 volatile field" };
+    const added = { a: null, b: 1, verdict: "added" as const, summary: "a new interaction" };
+    expect(changeDetailsLabel(sampleChange({ interactions: [pair, added], response: [], text: null }))).toBe(
+      "2 interactions",
+    );
+    expect(changeDetailsLabel(sampleChange({ interactions: [pair] }))).toBe("1 interaction; reply text");
+    const fields = sampleChange({
+      interactions: [pair, added],
+      text: null,
+      request: [{ path: "request.body.model", kind: "changed", before: "a", after: "b" }],
+    });
+    expect(changeDetailsLabel(fields)).toBe("2 interactions; 2 changed fields");
+    expect(changeDetailsLabel(sampleChange({ interactions: [] }))).toBe("Reply text");
+  });
 });

@@ -26,11 +26,17 @@ export interface ChangeCardData {
   details: string | null;
 }
 
-/** The label of a change's details ("Reply text and 2 changed fields"), or null when it has none. */
+/**
+ * The label of a change's details ("Reply text and 2 changed fields", "3 interactions; 1 changed
+ * field"), or null when it has none.
+ */
 export function changeDetailsLabel(change: ReviewChange): string | null {
   const rows = detailRows(change).length;
-  if (rows === 0 && !change.text) return null;
-  return detailsLabel(change.text !== null, rows);
+  const fields = rows === 0 && !change.text ? null : detailsLabel(change.text !== null, rows);
+  const pairs = change.interactions?.length ?? 0;
+  if (pairs === 0) return fields;
+  const count = `${pairs} interaction${pairs === 1 ? "" : "s"}`;
+  return fields === null ? count : `${count}; ${fields.charAt(0).toLowerCase()}${fields.slice(1)}`;
 }
 
 /**
