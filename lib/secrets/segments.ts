@@ -22,8 +22,12 @@ export type Segment =
 
 type Emit = (segment: Segment) => void;
 
-/** Runs of base64 (with an optional data-URL head), too long to be a key: left out. */
-const BASE64_RUN = /(?:data:[\w.+/-]{1,100}(?:;[\w=.-]+)*;base64,)?[A-Za-z0-9+/_-]{200,}={0,2}/g;
+/**
+ * Runs of base64 (with an optional data-URL head), too long to be a key: left out. Written as 200
+ * then `*`, not `{200,}`: V8 overflows its stack on `{200,}` over a run of some ten million characters.
+ */
+const BASE64_RUN =
+  /(?:data:[\w.+/-]{1,100}(?:;[\w=.-]+)*;base64,)?[A-Za-z0-9+/_-]{200}[A-Za-z0-9+/_-]*={0,2}/g;
 const SKIPPED_KEYS = new Set(["embedding", "embeddings", "b64_json", "bytes"]);
 const JSON_PARSE_LIMIT = 1_000_000;
 const MAX_DEPTH = 64;
