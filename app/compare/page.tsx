@@ -40,12 +40,20 @@ export default async function ComparePage({
         </p>
       ) : a.status === "ok" && b.status === "ok" ? (
         <>
-          {files ? <InteractionPairs comparison={files} query={query} /> : null}
-          {pairChosen ? (
+          {files ? (
+            <InteractionPairs
+              comparison={files}
+              query={query}
+              calls={{ a: a.file.file.interactions.length, b: b.file.file.interactions.length }}
+            />
+          ) : null}
+          {pairChosen && a.side && b.side ? (
             <ComparisonView a={a.side} b={b.side} query={query} />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Open an interaction pair to compare its two calls.
+              {files?.pairs.some((pair) => pair.a !== null && pair.b !== null)
+                ? "Open an interaction pair to compare its two calls."
+                : "No call is on both sides: every interaction was added or removed."}
             </p>
           )}
         </>

@@ -9,8 +9,9 @@ import { RecordingRow } from "@/components/list/recording-row";
 import { TestIndex } from "@/components/tests/test-index";
 import { listTests } from "@/components/tests/test-list";
 import { Badge } from "@/components/list/badge";
-import { callOptions, messageCounts, parametrizationLabel } from "@/lib/views/compare/test-calls";
+import { callOptions, isCassette, messageCounts, parametrizationLabel } from "@/lib/views/compare/test-calls";
 import { getIndex } from "@/lib/index/server-index";
+import { testHref } from "@/lib/urls";
 import { testRecordings, type Parametrization } from "@/lib/index/test-recordings";
 
 export const dynamic = "force-dynamic";
@@ -25,16 +26,17 @@ function ParametrizationCard({
   selected: boolean;
   compare?: React.ReactNode;
 }) {
+  // A cassette holds several calls: say how many there are in all (a llama-stack file is one).
+  const calls = p.recordings.some(isCassette)
+    ? p.recordings.reduce((sum, r) => sum + (isCassette(r) ? r.interactions.length : 1), 0)
+    : null;
   return (
     <section
       aria-label={p.params ?? p.testId}
       className={`overflow-hidden rounded-lg border bg-white dark:bg-zinc-900 ${selected ? "border-indigo-400 dark:border-indigo-600" : "border-zinc-200 dark:border-zinc-800"}`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <Link
-          href={`/tests?id=${encodeURIComponent(p.testId)}`}
-          className="font-mono text-xs hover:underline"
-        >
+        <Link href={testHref(p.testId)} className="font-mono text-xs hover:underline">
           [{p.params ?? "no parameters"}]
         </Link>
         {p.provider ? <Badge tone="blue">{p.provider}</Badge> : null}
@@ -42,6 +44,7 @@ function ParametrizationCard({
         {compare}
         <span className="ml-auto text-xs text-zinc-500">
           {p.recordings.length} recording{p.recordings.length === 1 ? "" : "s"}
+          {calls === null ? "" : ` · ${calls} call${calls === 1 ? "" : "s"}`}
         </span>
       </div>
       <div className="divide-y divide-zinc-100 dark:divide-zinc-800">

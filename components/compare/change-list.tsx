@@ -45,8 +45,9 @@ function ChangeItem({ change }: { change: ListedChange }) {
           {change.kind}
         </span>
         {change.noise && (
+          // The rule that made it noise, by the name `tapedeck diff --json` gives it.
           <span className="rounded bg-zinc-100 px-1 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
-            noise
+            {change.rule ? `noise · ${change.rule}` : "noise"}
           </span>
         )}
       </p>

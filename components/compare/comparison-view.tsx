@@ -33,7 +33,8 @@ export function ComparisonView({ a, b, query }: { a: DecodedSide; b: DecodedSide
   const toggle = <NoiseToggle shown={query.noise} count={comparison.noise.length} href={noiseHref} />;
   const limit = query.all ? null : CHANGES_LIMIT;
   const allHref = href({ all: true });
-  const raw = rawJsonDiff(a.raw, b.raw, !query.noise);
+  // The comparison's own noise (by the cassette rules for a cassette pair) is what the raw diff hides.
+  const raw = rawJsonDiff(a.raw, b.raw, query.noise ? [] : comparison.noise);
   const capped = raw.ok
     ? capBlocks(raw.blocks, query.all ? Number.POSITIVE_INFINITY : RAW_LINES_LIMIT)
     : null;
@@ -43,6 +44,7 @@ export function ComparisonView({ a, b, query }: { a: DecodedSide; b: DecodedSide
         comparison={comparison}
         a={query.a}
         b={query.b}
+        interactions={{ a: query.ia, b: query.ib }}
         noiseShown={query.noise}
         noiseHref={noiseHref}
       />

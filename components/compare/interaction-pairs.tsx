@@ -4,6 +4,10 @@ import { compareHref } from "@/lib/urls";
 import type { CompareQuery } from "@/lib/views/compare/compare-query";
 import { Section } from "./section";
 
+function callCount(count: number): string {
+  return `${count.toLocaleString("en-US")} call${count === 1 ? "" : "s"}`;
+}
+
 /** Pairs listed before "show all". */
 const PAIRS_LIMIT = 200;
 
@@ -11,10 +15,27 @@ const PAIRS_LIMIT = 200;
  * Two cassettes' interaction pairs with their verdicts, most serious first in the file's verdict;
  * each pair opens the comparison of its two interactions (`ia`/`ib` in the URL).
  */
-export function InteractionPairs({ comparison, query }: { comparison: FileComparison; query: CompareQuery }) {
+export function InteractionPairs({
+  comparison,
+  query,
+  calls,
+}: {
+  comparison: FileComparison;
+  query: CompareQuery;
+  /** How many calls (interactions) each side's file holds. */
+  calls: { a: number; b: number };
+}) {
   const shown = query.all ? comparison.pairs : comparison.pairs.slice(0, PAIRS_LIMIT);
   return (
-    <Section id="interactions-heading" title="Interactions">
+    <Section
+      id="interactions-heading"
+      title="Interactions"
+      aside={
+        <span className="text-sm text-zinc-500">
+          a: {callCount(calls.a)} · b: {callCount(calls.b)}
+        </span>
+      }
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         <ReviewVerdictBadge verdict={comparison.verdict} /> {comparison.summary}
       </p>
@@ -33,7 +54,11 @@ export function InteractionPairs({ comparison, query }: { comparison: FileCompar
             </>
           );
           return (
-            <li key={`${pair.a}-${pair.b}`} data-verdict={pair.verdict} className="px-3 py-1.5">
+            <li
+              key={`${pair.a}-${pair.b}`}
+              data-verdict={pair.verdict}
+              className={`px-3 py-1.5 ${current ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}
+            >
               {pair.a !== null && pair.b !== null ? (
                 <a
                   href={compareHref({ ...query, ia: pair.a, ib: pair.b, chunk: null })}

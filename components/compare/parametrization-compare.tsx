@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { compareHref } from "@/lib/urls";
-import { pairByCall, type CallOption } from "@/lib/views/compare/test-calls";
+import { compareLinkLabel, pairByCall, type CallOption } from "@/lib/views/compare/test-calls";
 
 export interface CallGroup {
   testId: string;
@@ -73,15 +73,21 @@ export function ParametrizationCompare({
           Compare
         </button>
         <p className="text-xs text-zinc-500">
-          Calls are ordered by how many messages they sent. Across providers the verdict is usually
-          &ldquo;request&rdquo; (another model); the reply diff still shows how the answers differ.
+          {groups.some((group) => group.calls.some((call) => call.cassette))
+            ? "A cassette holds all of its test's calls: the comparison pairs them (in order, then by endpoint and request) and opens each pair. "
+            : "Calls are ordered by how many messages they sent. "}
+          Across providers the verdict is usually &ldquo;request&rdquo; (another model); the reply diff still
+          shows how the answers differ.
         </p>
       </div>
     </form>
   );
 }
 
-/** Links comparing the n-th call of the selected parametrization with the n-th call of `group`. */
+/**
+ * Links comparing the n-th recording of the selected parametrization with the n-th of `group`;
+ * for cassettes the compare page lists every pair of their calls.
+ */
 export function CompareWithSelected({ group, reference }: { group: CallGroup; reference: CallGroup }) {
   const pairs = pairByCall(reference.calls, group.calls);
   if (pairs.length === 0) return null;
@@ -93,9 +99,7 @@ export function CompareWithSelected({ group, reference }: { group: CallGroup; re
           href={compareHref({ a: a.relPath, b: b.relPath })}
           className="text-indigo-700 hover:underline dark:text-indigo-300"
         >
-          {pairs.length === 1
-            ? "compare with the selected one"
-            : `compare call ${b.call} with the selected one`}
+          {compareLinkLabel({ a, b }, pairs.length > 1)}
         </Link>
       ))}
     </span>

@@ -2,21 +2,44 @@ import Link from "next/link";
 import type { Comparison } from "@/lib/diff/compare";
 import { parseSource } from "@/lib/sources/side-source";
 import { recordingHref } from "@/lib/urls";
+import { pageOfInteraction } from "@/lib/views/recording/cassette-view";
 import { NoiseToggle } from "./noise-toggle";
 import { VERDICT_MEANINGS, VerdictBadge } from "./verdict-badge";
 
-function SourceLabel({ which, source }: { which: "a" | "b"; source: string }) {
+function SourceLabel({
+  which,
+  source,
+  interaction,
+}: {
+  which: "a" | "b";
+  source: string;
+  interaction: number | null;
+}) {
   const isFile = parseSource(source).type === "file";
+  const call =
+    interaction === null ? null : (
+      <span className="shrink-0 rounded bg-zinc-100 px-1.5 font-mono text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+        interaction #{interaction}
+      </span>
+    );
   return (
     <p className="flex min-w-0 items-baseline gap-2 text-sm">
       <span className="shrink-0 text-xs font-medium text-zinc-500 uppercase">{which}</span>
       {isFile ? (
-        <Link href={recordingHref(source)} className="font-mono text-xs break-all hover:underline">
+        <Link
+          href={
+            interaction === null
+              ? recordingHref(source)
+              : recordingHref(source, { interaction, page: pageOfInteraction(interaction) })
+          }
+          className="font-mono text-xs break-all hover:underline"
+        >
           {source}
         </Link>
       ) : (
         <span className="font-mono text-xs break-all">{source}</span>
       )}
+      {call}
     </p>
   );
 }
@@ -26,12 +49,15 @@ export function VerdictPanel({
   comparison,
   a,
   b,
+  interactions = { a: null, b: null },
   noiseShown,
   noiseHref,
 }: {
   comparison: Comparison;
   a: string;
   b: string;
+  /** For a cassette pair: the interaction compared on each side. */
+  interactions?: { a: number | null; b: number | null };
   noiseShown: boolean;
   noiseHref: string;
 }) {
@@ -54,8 +80,8 @@ export function VerdictPanel({
         <p className="font-mono text-sm break-words">{comparison.summary}</p>
       )}
       <div className="grid gap-1 md:grid-cols-2">
-        <SourceLabel which="a" source={a} />
-        <SourceLabel which="b" source={b} />
+        <SourceLabel which="a" source={a} interaction={interactions.a} />
+        <SourceLabel which="b" source={b} interaction={interactions.b} />
       </div>
     </section>
   );

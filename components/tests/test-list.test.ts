@@ -86,6 +86,24 @@ describe("listTests", () => {
     ]);
   });
 
+  it("names the providers of every call of a cassette, not only its first call's", () => {
+    const base = recording(
+      "tests/cassettes/test_route/test_fallback.yaml",
+      "tests/test_route.py::test_fallback",
+      {
+        format: "vcrpy",
+        provider: "openai-compatible",
+      },
+    );
+    const first = base.interactions[0];
+    if (!first) throw new Error("the summary builder gave no interaction");
+    const cassette: RecordingSummary = {
+      ...base,
+      interactions: [first, { ...first, index: 1, provider: "anthropic" }],
+    };
+    expect(listTests([cassette]).tests.map((t) => t.providers)).toEqual([["anthropic", "openai-compatible"]]);
+  });
+
   it("filters on every word, in the file, the name, the parameters and the providers", () => {
     const names = (query: string) => filterTests(tests, query).map((t) => t.name);
     expect(names("")).toHaveLength(4);

@@ -66,9 +66,10 @@ export function listTests(summaries: readonly RecordingSummary[]): TestList {
       found.params.set(summary.testId, parametrization);
     }
     parametrization.recordings++;
-    const called = summary.provider === "unknown" ? null : summary.provider;
-    for (const provider of [called, test.provider]) {
-      if (provider) found.providers.add(provider);
+    // Every call counts: a cassette's later calls may go to another provider than its first.
+    const called = [summary.provider, ...summary.interactions.map((call) => call.provider)];
+    for (const provider of [...called, test.provider]) {
+      if (provider && provider !== "unknown") found.providers.add(provider);
     }
   }
   const entries = [...tests.values()].map(({ entry, params, providers }) => {

@@ -1,5 +1,4 @@
-import type { PathSegment } from "@/lib/diff/change";
-import { isNoise } from "@/lib/diff/noise";
+import { formatPath, type Change, type PathSegment } from "@/lib/diff/change";
 import { prettyJson } from "@/lib/views/recording/message-view";
 import { lineDiff, type LineDiff } from "./line-diff";
 
@@ -7,16 +6,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function walk(before: unknown, after: unknown, path: PathSegment[], hideNoise: boolean): unknown {
+/** Whether the difference at `path` is one of the comparison's noise. */
+type IsNoise = (path: readonly PathSegment[]) => boolean;
+
+// The walk follows microdiff's (what `rawDiff` reports): arrays index by index, objects key by
+// key, so a path here is the path of the comparison's difference at the same place.
+function walk(before: unknown, after: unknown, path: PathSegment[], isNoise: IsNoise | null): unknown {
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: unknown[] = [];
     for (let i = 0; i < after.length; i++) {
-      if (i >= before.length && hideNoise && isNoise([...path, i], undefined, after[i])) continue;
-      out.push(i < before.length ? walk(before[i], after[i], [...path, i], hideNoise) : after[i]);
+      if (i >= before.length && isNoise?.([...path, i])) continue;
+      out.push(i < before.length ? walk(before[i], after[i], [...path, i], isNoise) : after[i]);
     }
-    if (hideNoise) {
+    if (isNoise) {
       for (let i = after.length; i < before.length; i++) {
-        if (isNoise([...path, i], before[i], undefined)) out.push(before[i]);
+        if (isNoise([...path, i])) out.push(before[i]);
         else break;
       }
     }
@@ -25,34 +29,36 @@ function walk(before: unknown, after: unknown, path: PathSegment[], hideNoise: b
   if (isRecord(before) && isRecord(after)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(before)) {
-      if (Object.hasOwn(after, key)) out[key] = walk(before[key], after[key], [...path, key], hideNoise);
-      else if (hideNoise && isNoise([...path, key], before[key], undefined)) out[key] = before[key];
+      if (Object.hasOwn(after, key)) out[key] = walk(before[key], after[key], [...path, key], isNoise);
+      else if (isNoise?.([...path, key])) out[key] = before[key];
     }
     for (const key of Object.keys(after)) {
       if (Object.hasOwn(before, key)) continue;
-      if (hideNoise && isNoise([...path, key], undefined, after[key])) continue;
+      if (isNoise?.([...path, key])) continue;
       out[key] = after[key];
     }
     return out;
   }
-  if (hideNoise && before !== after && isNoise(path, before, after)) return before;
+  if (isNoise && before !== after && isNoise(path)) return before;
   return after;
 }
 
 /**
  * The `after` JSON arranged for a line diff against `before`: object keys in `before`'s order (key
- * order is never a change), and with `hideNoise` every noise difference (volatile ids, times,
- * fingerprints, a moved `__type__`, a new host) put back to its `before` value, so that only what
- * really changed shows up as lines.
+ * order is never a change), and every difference listed in `noise` (a comparison's noise, each
+ * there by a named rule: `compareRecordings` applies a llama-stack recording's rules or a
+ * cassette's, as `tapedeck diff` does) put back to its `before` value, so that only what really
+ * changed shows up as lines. An empty `noise` shows every difference.
  */
-export function alignForLineDiff(before: unknown, after: unknown, hideNoise: boolean): unknown {
-  return walk(before, after, [], hideNoise);
+export function alignForLineDiff(before: unknown, after: unknown, noise: readonly Change[]): unknown {
+  const paths = new Set(noise.map((change) => change.path));
+  return walk(before, after, [], paths.size === 0 ? null : (path) => paths.has(formatPath(path)));
 }
 
 /**
  * The line diff of two recordings as pretty-printed JSON, `after` aligned to `before` (key order,
- * and noise put back when `hideNoise`).
+ * and the differences in `noise` put back).
  */
-export function rawJsonDiff(before: unknown, after: unknown, hideNoise: boolean): LineDiff {
-  return lineDiff(prettyJson(before), prettyJson(alignForLineDiff(before, after, hideNoise)));
+export function rawJsonDiff(before: unknown, after: unknown, noise: readonly Change[] = []): LineDiff {
+  return lineDiff(prettyJson(before), prettyJson(alignForLineDiff(before, after, noise)));
 }

@@ -8,13 +8,30 @@ import type { RecordingIndex } from "@/lib/index/recording-index";
 
 /**
  * One side of the compare page: usable, a source that cannot be read, or a broken recording.
- * `side` is the call compared: a llama-stack file's, or the asked (else the first) interaction of
- * a cassette; `file` the whole file, for the list of a cassette's interaction pairs.
+ * `file` is the whole file (for the list of a cassette's interaction pairs); `side` the call
+ * compared: a llama-stack file's, or the asked (else the first) interaction of a cassette, null
+ * for a cassette that holds none (its pairs are all added or removed: nothing to open).
  */
 export type PageSide =
-  | { status: "ok"; source: string; loaded: LoadedSource; file: SideFile; side: DecodedSide }
+  | { status: "ok"; source: string; loaded: LoadedSource; file: SideFile; side: DecodedSide | null }
   | { status: "problem"; source: string; message: string }
   | { status: "broken"; source: string; loaded: LoadedSource };
+
+/** The page's side for a loaded source, with the interaction asked for (null for the first). */
+export function pageSide(source: string, loaded: LoadedSource, interaction: number | null): PageSide {
+  const file = sideFile(loaded.text, loaded.decoded);
+  if (!file) return { status: "broken", source, loaded };
+  const side = interactionSide(file, interaction ?? 0);
+  if (!side && interaction !== null) {
+    const count = file.file.interactions.length;
+    return {
+      status: "problem",
+      source,
+      message: `the file holds ${count} interaction${count === 1 ? "" : "s"}; there is no interaction ${interaction}`,
+    };
+  }
+  return { status: "ok", source, loaded, file, side };
+}
 
 async function loadSide(
   index: RecordingIndex,
@@ -23,20 +40,7 @@ async function loadSide(
 ): Promise<PageSide> {
   if (source === "") return { status: "problem", source, message: "no source given" };
   try {
-    const loaded = await loadRootSource(index, source);
-    const file = sideFile(loaded.text, loaded.decoded);
-    const side = file ? interactionSide(file, interaction ?? 0) : null;
-    if (!file || !side) {
-      if (file && interaction !== null && interaction >= file.file.interactions.length) {
-        return {
-          status: "problem",
-          source,
-          message: `the file holds ${file.file.interactions.length} interactions; there is no interaction ${interaction}`,
-        };
-      }
-      return { status: "broken", source, loaded };
-    }
-    return { status: "ok", source, loaded, file, side };
+    return pageSide(source, await loadRootSource(index, source), interaction);
   } catch (error) {
     if (error instanceof SourceError) return { status: "problem", source, message: error.message };
     throw error;

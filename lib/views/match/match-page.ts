@@ -131,7 +131,6 @@ function compareView(id: string, answer: MatchAnswer, candidate: Candidate): Req
   const diff = rawJsonDiff(
     withTest(comparable(shape, candidate.entry.parts), candidate.entry.test),
     withTest(comparable(shape, given), answer.given.test),
-    false,
   );
   const capped = diff.ok ? capBlocks(diff.blocks, COMPARE_LINES) : { blocks: [], hiddenLines: 0 };
   const { entry } = candidate;
