@@ -89,6 +89,58 @@ test("pages the 5,000-interaction cassette: 50 interactions a page, a small page
   await expect(page.locator("#interaction-4999")).toBeVisible();
 });
 
+test("pages the JSON API of the 5,000-interaction cassette: a small, fast answer with links", async ({
+  request,
+}) => {
+  const path = "cassettes/scale/many-interactions.yaml";
+  const api = `/api${pageUrl(path).slice(server.url.length)}`;
+  const paged = z.object({
+    ok: z.literal(true),
+    interactions: z.array(z.object({ index: z.number() })),
+    paging: z.object({
+      total: z.number(),
+      page: z.number(),
+      pages: z.number(),
+      interaction: z.number().nullable(),
+      prev: z.string().nullable(),
+      next: z.string().nullable(),
+    }),
+  });
+  for (const [search, first, count] of [
+    ["", 0, 50],
+    ["?page=57", 2800, 50],
+    ["?interaction=4999", 4999, 1],
+  ] as const) {
+    const started = Date.now();
+    const response = await request.get(`${server.url}${api}${search}`);
+    expect(response.status()).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const body = await response.body();
+    expect(body.length).toBeLessThan(1024 * 1024);
+    const answer = paged.parse(JSON.parse(body.toString("utf8")));
+    expect(answer.interactions.map((item) => item.index)).toEqual(
+      Array.from({ length: count }, (_, i) => first + i),
+    );
+    expect(answer.paging.total).toBe(5000);
+    expect(answer.paging.pages).toBe(100);
+  }
+  const first = paged.parse(await (await request.get(`${server.url}${api}`)).json());
+  expect(first.paging.prev).toBeNull();
+  expect(first.paging.next).toBe(`${api}?page=2`);
+  const next = paged.parse(await (await request.get(`${server.url}${first.paging.next ?? ""}`)).json());
+  expect(next.interactions[0]?.index).toBe(50);
+});
+
+test("shows the gzip bomb as a short hex dump, not its bytes as text", async ({ page, request }) => {
+  const path = "cassettes/gzip/file-bomb.yaml.gz";
+  const html = await (await request.get(pageUrl(path))).text();
+  expect(html.length).toBeLessThan(100 * 1024);
+  await page.goto(pageUrl(path));
+  await expect(page.getByRole("heading", { name: "Raw bytes" })).toBeVisible();
+  await expect(page.getByText(/^The file is gzip data \([\d,]+ bytes\), not text/)).toBeVisible();
+  await expect(page.getByLabel("First 256 bytes as hex")).toContainText("00000000  1f 8b 08 00");
+});
+
 test("shows a 1 MB URL cut, not whole", async ({ request }) => {
   const html = await (await request.get(pageUrl("cassettes/scale/long-url.yaml"))).text();
   expect(html.length).toBeLessThan(512 * 1024);

@@ -52,6 +52,19 @@ export function recordingHref(
   return `${path}${search}${hash}`;
 }
 
+/**
+ * The JSON API's answer for one recording (`/api/recordings/<path>`); for a cassette, one page of
+ * its interactions (page 1 when absent) or one interaction alone.
+ */
+export function recordingApiHref(relPath: string, at: { page?: number; interaction?: number } = {}): string {
+  const path = `/api/recordings/${relPath.split("/").map(encodeURIComponent).join("/")}`;
+  const search = query([
+    ["page", at.page !== undefined && at.page > 1 ? at.page : undefined],
+    ["interaction", at.interaction],
+  ]);
+  return search ? `${path}?${search}` : path;
+}
+
 /** The page of one test (every parametrization when `id` is a test without its parameters). */
 export function testHref(id: string): string {
   return `/tests?id=${encodeURIComponent(id)}`;

@@ -44,9 +44,18 @@ export function BrokenRecording({ view }: { view: BrokenView }) {
       </section>
       <section aria-labelledby="raw-text-heading" className="space-y-2">
         <h2 id="raw-text-heading" className="text-lg font-semibold">
-          Raw text
+          {view.binary ? "Raw bytes" : "Raw text"}
         </h2>
         {view.note && <p className="text-sm text-zinc-600 dark:text-zinc-400">{view.note}</p>}
+        {view.binary && (
+          <pre
+            id={BROKEN_TEXT_ID}
+            aria-label={`First ${view.binary.shown} bytes as hex`}
+            className="overflow-x-auto rounded-lg border border-zinc-200 bg-white p-3 font-mono text-[13px] leading-5 dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            {view.binary.hex.join("\n")}
+          </pre>
+        )}
         {view.text !== null && (
           <pre
             id={BROKEN_TEXT_ID}
