@@ -53,8 +53,9 @@ const GIT_REVIEW_SHIKI = [/^lib\/git\//, /^lib\/review\//, /^node_modules\/(shik
 const NOT_LOADED: Record<string, RegExp[]> = {
   // show decodes one file: no diff at all.
   show: [...GIT_REVIEW_SHIKI, /^lib\/diff\//, /^lib\/match\//, /^node_modules\/(diff|microdiff)\//],
-  // check decodes many (its --drift reads request differences, not the comparison of replies).
-  check: [...GIT_REVIEW_SHIKI, /^lib\/diff\/compare\.ts$/, /^node_modules\/diff\//],
+  // check decodes many; --drift (the matcher, request differences) and --secrets (secretlint's
+  // rules) are loaded only when asked for.
+  check: [...GIT_REVIEW_SHIKI, /^lib\/(diff|match)\//, /^node_modules\/(diff|@secretlint)\//],
 };
 
 describe("cli/build-cli.mjs", () => {

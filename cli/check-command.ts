@@ -1,13 +1,9 @@
 import { stat } from "node:fs/promises";
 import { loadLimits } from "@/lib/config";
 import { FAMILIES } from "@/lib/model/exchange";
-import { driftReport, hasDrift } from "@/lib/match/drift-report";
-import { driftJson } from "@/lib/match/match-json";
-import { checkDirectory } from "@/lib/recording/check";
-import { scanDirectory, type SecretsReport } from "@/lib/secrets/scan-directory";
+import type { ReadLimits } from "@/lib/model/limits";
+import { checkDirectory, type CheckReport } from "@/lib/recording/check";
 import { parseCommand, positionals, UsageError } from "./args";
-import { renderSecrets, secretsJson } from "./secrets-command";
-import { driftFrom, renderDrift } from "./render-drift";
 
 export const CHECK_HELP = `Usage: tapedeck check <dir> [--json] [--secrets] [--drift [--strict]]
 
@@ -47,6 +43,53 @@ function sortedCounts(counts: Record<string, number | undefined>): [string, numb
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
 }
 
+/** The check, with the secrets scan of each file as it is read when asked (one read for both). */
+async function checkAndScan(dir: string, limits: ReadLimits, withSecrets: boolean) {
+  if (!withSecrets) return { report: await checkDirectory(dir, limits), secrets: null };
+  // Loaded only for --secrets: the scan brings secretlint's rules.
+  const [{ checkAndScanDirectory }, { renderSecrets, secretsJson }] = await Promise.all([
+    import("@/lib/secrets/scan-directory"),
+    import("./secrets-command"),
+  ]);
+  const { check, secrets } = await checkAndScanDirectory(dir, limits);
+  return {
+    report: check,
+    secrets: {
+      found: secrets.findings.length > 0,
+      json: secretsJson(secrets).findings,
+      lines: renderSecrets(secrets),
+    },
+  };
+}
+
+/** The drift report, its JSON and its lines: loaded only for --drift (it brings the request diff). */
+async function driftOf(dir: string, limits: ReadLimits) {
+  const [{ driftReport, hasDrift }, { driftJson }, { driftFrom, renderDrift }] = await Promise.all([
+    import("@/lib/match/drift-report"),
+    import("@/lib/match/match-json"),
+    import("./render-drift"),
+  ]);
+  const drift = driftFrom(dir, await driftReport(dir, limits));
+  return { found: hasDrift(drift), json: driftJson(drift), text: renderDrift(drift) };
+}
+
+function checkJson(report: CheckReport) {
+  const decoded = Object.fromEntries(
+    FAMILIES.flatMap((family) => (report.decoded[family] ? [[family, report.decoded[family]]] : [])),
+  );
+  return {
+    files: report.files,
+    interactions: report.interactions,
+    formats: report.formats,
+    decoded,
+    generic: report.generic,
+    generic_hosts: Object.fromEntries(sortedCounts(report.genericHosts)),
+    skipped: report.skipped,
+    failed: report.failed,
+    interaction_problems: report.interactionProblems,
+  };
+}
+
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals: args } = parseCommand(
     argv,
@@ -66,26 +109,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`not a directory: ${dir}`, CHECK_HELP);
 
-  const report = await checkDirectory(dir, loadLimits());
-  const secrets: SecretsReport | null = values.secrets ? await scanDirectory(dir, loadLimits()) : null;
-  const drift = values.drift || values.strict ? driftFrom(dir, await driftReport(dir, loadLimits())) : null;
+  const { report, secrets } = await checkAndScan(dir, loadLimits(), values.secrets === true);
+  const drift = values.drift || values.strict ? await driftOf(dir, loadLimits()) : null;
   if (values.json) {
-    const decoded = Object.fromEntries(
-      FAMILIES.flatMap((family) => (report.decoded[family] ? [[family, report.decoded[family]]] : [])),
-    );
     console.log(
       JSON.stringify({
-        files: report.files,
-        interactions: report.interactions,
-        formats: report.formats,
-        decoded,
-        generic: report.generic,
-        generic_hosts: Object.fromEntries(sortedCounts(report.genericHosts)),
-        skipped: report.skipped,
-        failed: report.failed,
-        interaction_problems: report.interactionProblems,
-        ...(drift ? driftJson(drift) : {}),
-        ...(secrets ? { findings: secretsJson(secrets).findings } : {}),
+        ...checkJson(report),
+        ...(drift ? drift.json : {}),
+        ...(secrets ? { findings: secrets.json } : {}),
       }),
     );
   } else {
@@ -113,9 +144,9 @@ export async function checkCommand(argv: string[]): Promise<number> {
     }
     console.log(`  ${String(report.failed.length).padStart(6)}  failed files`);
     for (const file of report.failed) console.log(`          ${file.path}: ${file.reason}`);
-    if (drift) console.log(renderDrift(drift));
-    if (secrets) console.log(`Credentials:\n${renderSecrets(secrets).join("\n")}`);
+    if (drift) console.log(drift.text);
+    if (secrets) console.log(`Credentials:\n${secrets.lines.join("\n")}`);
   }
-  if (report.failed.length > 0 || (secrets !== null && secrets.findings.length > 0)) return 1;
-  return values.strict && drift && hasDrift(drift) ? 1 : 0;
+  if (report.failed.length > 0 || secrets?.found) return 1;
+  return values.strict && drift?.found ? 1 : 0;
 }

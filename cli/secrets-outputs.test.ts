@@ -7,7 +7,7 @@ import { GET as compareApi } from "@/app/api/compare/route";
 import { GET as recordingApi } from "@/app/api/recordings/[...path]/route";
 import { loadRawJson } from "@/app/recordings/[...path]/actions";
 import { recordingHistory } from "@/lib/diff/history";
-import { runQuery, recordingQuerySchema } from "@/lib/index/query";
+import { runScannedQuery, recordingQuerySchema } from "@/lib/index/query";
 import { RecordingIndex } from "@/lib/index/recording-index";
 import { makeRepo, type TestRepo } from "@/lib/review/fixtures/git-repo";
 import { PLANTS, plantCredentials, type Planted } from "@/lib/secrets/testing/plant";
@@ -174,8 +174,8 @@ describe("every output of a planted cassette", () => {
     const index = await RecordingIndex.open({ root: repo.dir, cache: false });
     try {
       const query = recordingQuerySchema.parse({ secrets: "true" });
-      expect(runQuery(index, query).total).toBe(paths().length);
-      expect(index.secretTotals()).toEqual({ findings: planted.length, files: paths().length });
+      expect((await runScannedQuery(index, query)).total).toBe(paths().length);
+      expect(await index.secretTotals()).toEqual({ findings: planted.length, files: paths().length });
       outputs.push({ name: "index list", text: JSON.stringify(index.list()) });
       for (const path of paths()) {
         const opened = await index.open(path);

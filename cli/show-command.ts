@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { loadLimits } from "@/lib/config";
 import { cassetteJson, exchangeJson, interactionJson } from "@/lib/recording/exchange-json";
-import { fileNameInfo } from "@/lib/recording/file-name";
+import { fileNameInfo } from "@/lib/recording/name-check";
 import { readRecording } from "@/lib/recording/read-recording";
 import { scanAndMask } from "@/lib/secrets/masked-source";
 import { parseCommand, positionals, UsageError } from "./args";
@@ -48,8 +48,9 @@ export async function showCommand(argv: string[]): Promise<number> {
   if (!info?.isFile()) throw new UsageError(`no such file: ${file}`, SHOW_HELP);
 
   // Every credential is masked before anything is printed (`[secret <rule>: <preview>]`).
-  const { source } = await scanAndMask(await readRecording(file, file, loadLimits()));
-  const { decoded, text } = source;
+  const read = await readRecording(file, file, loadLimits());
+  const { source } = await scanAndMask(read);
+  const { decoded } = source;
   if (!decoded.ok) {
     if (values.json) console.log(JSON.stringify({ ok: false, kind: decoded.kind, reason: decoded.reason }));
     else console.error(`${file}: broken recording: ${decoded.reason}`);
@@ -71,7 +72,9 @@ export async function showCommand(argv: string[]): Promise<number> {
   if (recording.format === "llama-stack") {
     const exchange = recording.interactions[0]?.exchange;
     if (!exchange) return 1;
-    const fileName = text === null ? null : fileNameInfo(basename(file), text);
+    // The name is checked against the file as written: a masked credential changes the hash.
+    // Its result holds hashes only, no value of the request.
+    const fileName = read.text === null ? null : fileNameInfo(basename(file), read.text);
     if (values.json) console.log(JSON.stringify({ ...exchangeJson(exchange), file_name: fileName }));
     else console.log(renderExchange(exchange, fileName));
     return 0;

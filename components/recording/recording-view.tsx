@@ -4,6 +4,7 @@ import { githubFileLink } from "@/lib/git/github-link";
 import type { OpenedRecording } from "@/lib/index/recording-index";
 import type { Exchange } from "@/lib/model/exchange";
 import { firstExchange } from "@/lib/recording/first-exchange";
+import { readBinaryHead } from "@/lib/views/recording/broken-bytes";
 import { brokenView, readTextHead } from "@/lib/views/recording/broken-view";
 import { prettyJson } from "@/lib/views/recording/message-view";
 import { recordingNameInfo } from "@/lib/views/recording/name-info";
@@ -39,12 +40,13 @@ export async function RecordingView({
   page?: number;
 }) {
   const { summary, read } = opened;
-  const [githubUrl, head] = await Promise.all([
+  const unread = read.text === null && !read.decoded.ok;
+  const [githubUrl, head, binary] = await Promise.all([
     readConfig().gitEnabled ? githubFileLink(root, summary.relPath) : null,
-    read.text === null && !read.decoded.ok ? readTextHead(join(root, summary.relPath)) : null,
+    unread ? readTextHead(join(root, summary.relPath)) : null,
+    unread ? readBinaryHead(join(root, summary.relPath)) : null,
   ]);
-  const nameInfo = read.text !== null ? recordingNameInfo(summary, read.text) : null;
-  const broken = brokenView(read, head);
+  const broken = brokenView(read, head, binary);
   if (read.decoded.ok && !broken && read.decoded.file.format !== "llama-stack") {
     const rawText = read.text ?? "";
     return (
@@ -57,6 +59,7 @@ export async function RecordingView({
       />
     );
   }
+  const nameInfo = read.text !== null ? await recordingNameInfo(root, summary) : null;
   const exchange = firstExchange(read.decoded);
   if (!read.decoded.ok || broken || !exchange) {
     return (
@@ -98,7 +101,11 @@ export async function RecordingView({
       />
       <SecretsNotice secrets={opened.secrets} />
       <RequestPanel request={exchange.request} />
-      <ResponsePanel response={exchange.response} notes={exchange.notes} />
+      <ResponsePanel
+        response={exchange.response}
+        notes={exchange.notes}
+        source={{ relPath: summary.relPath, interaction: 0 }}
+      />
       <RawJson text={rawText} load={loadRaw} />
     </div>
   );

@@ -9,7 +9,7 @@ import { decodeBytes, sniffContainer } from "@/lib/recording/decode";
 import { fileNameScheme } from "@/lib/recording/file-name";
 import { readFileBytes } from "@/lib/sources/read-file";
 import { topLevelSpans } from "./json-span";
-import { requestHashes } from "./recorder-hash";
+import { requestHashes } from "@/lib/recording/recorder-hash";
 import { bodyModel, httpParts, llamaStackParts, type RequestParts } from "./request-parts";
 
 /** One recorded request, as the matcher and the drift finder read it. */

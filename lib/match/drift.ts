@@ -1,6 +1,6 @@
 import { rawDiff } from "@/lib/diff/raw-diff";
 import type { CatalogEntry } from "./catalog-entry";
-import { nameCarries } from "./recorder-hash";
+import { nameCarries } from "@/lib/recording/recorder-hash";
 import { comparable } from "./request-parts";
 import { canonicalJson, maskVolatile } from "./volatile-mask";
 

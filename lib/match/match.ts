@@ -1,6 +1,6 @@
 import { abbreviate, type CatalogEntry } from "./catalog-entry";
 import type { GivenRequest } from "./given-request";
-import { nameCarries, requestHashes } from "./recorder-hash";
+import { nameCarries, requestHashes } from "@/lib/recording/recorder-hash";
 import { hashesTestId, requestDifferences, type Difference } from "./request-diff";
 import { comparable, type RequestParts, type RequestShape } from "./request-parts";
 import { requestFeatures, similarity, type Features } from "./similarity";

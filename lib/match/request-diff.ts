@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/diff/change";
 import { rawDiff } from "@/lib/diff/raw-diff";
-import { fastPythonDumps } from "./python-dumps";
-import { normalizeBodyForHash } from "./recorder-hash";
+import { fastPythonDumps } from "@/lib/recording/python-dumps";
+import { normalizeBodyForHash } from "@/lib/recording/recorder-hash";
 import { bodyModel, comparable, type RequestParts, type RequestShape } from "./request-parts";
 
 /** A difference between a recording's request (before) and the given one (after). */

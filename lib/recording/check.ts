@@ -3,7 +3,7 @@ import type { Family } from "@/lib/model/exchange";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import type { RecordingFormat } from "@/lib/model/recording-file";
 import { discoverRecordings } from "@/lib/sources/discover";
-import { readRecording } from "./read-recording";
+import { readRecording, type ReadRecording } from "./read-recording";
 
 export interface CheckReport {
   /** Recording files: every candidate but the skipped ones. */
@@ -26,8 +26,19 @@ export interface CheckReport {
   interactionProblems: { path: string; interaction: number; reason: string }[];
 }
 
-/** Decodes every recording under `dir`. Paths in the report are `dir` joined with the file's path. */
-export async function checkDirectory(dir: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<CheckReport> {
+/** Also given each recording file as read (skipped candidates are not), with its path as reported. */
+export type VisitRecording = (read: ReadRecording, shownPath: string) => Promise<void>;
+
+/**
+ * Decodes every recording under `dir`. Paths in the report are `dir` joined with the file's path.
+ * `visit` lets another pass (the secrets scan of `check --secrets`) use each file as read here,
+ * rather than reading and decoding the directory a second time.
+ */
+export async function checkDirectory(
+  dir: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  visit: VisitRecording | null = null,
+): Promise<CheckReport> {
   const files = await discoverRecordings(dir);
   const report: CheckReport = {
     files: 0,
@@ -46,12 +57,14 @@ export async function checkDirectory(dir: string, limits: ReadLimits = DEFAULT_L
   async function worker(): Promise<void> {
     for (let file = queue.shift(); file; file = queue.shift()) {
       const shownPath = join(dir, file.relPath);
-      const { decoded } = await readRecording(file.path, file.relPath, limits);
+      const read = await readRecording(file.path, file.relPath, limits);
+      const { decoded } = read;
+      if (!decoded.ok && !decoded.startsLikeRecording && !file.inRecordingFolder) {
+        report.skipped++;
+        continue;
+      }
+      if (visit) await visit(read, shownPath);
       if (!decoded.ok) {
-        if (!decoded.startsLikeRecording && !file.inRecordingFolder) {
-          report.skipped++;
-          continue;
-        }
         report.files++;
         report.failed.push({ path: shownPath, reason: decoded.reason });
         continue;

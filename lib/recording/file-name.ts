@@ -1,8 +1,4 @@
-import { createHash } from "node:crypto";
-import { parse as parseLossless } from "lossless-json";
-import { z } from "zod";
 import { splitUrl } from "@/lib/providers/request-info";
-import { pythonJsonDumps } from "./python-json";
 
 /** How a recording's file name was made, by era (FORMATS.md). */
 export type FileNameScheme = "hash-12" | "hash-64" | "models" | "other";
@@ -11,11 +7,14 @@ export interface FileNameInfo {
   scheme: FileNameScheme;
   /** The request hash the name carries (12 or 64 hex digits), if any. */
   nameHash: string | null;
-  /** The hash the recorder would compute for this request today, if the request shape is known. */
+  /**
+   * The request's hash: the one the name carries when a recorder of some era would have named the
+   * file so, else the one today's recorder computes; null when the request shape is unknown.
+   */
   computedHash: string | null;
   /** Whether the name still carries the request's hash; null when it cannot be told. */
   matches: boolean | null;
-  /** How the hash was computed (which fields), for the reader. */
+  /** How that hash was computed (which fields), for the reader. */
   basis: string | null;
 }
 
@@ -33,17 +32,12 @@ export function fileNameScheme(fileName: string): { scheme: FileNameScheme; name
   return { scheme: "other", nameHash: null };
 }
 
-const losslessEnvelope = z.looseObject({
-  test_id: z.unknown().optional(),
-  request: z.record(z.string(), z.unknown()),
-});
-
 /** Endpoints the recorder shares across tests: hashed without the test id. */
 const SHARED_ENDPOINTS = new Set(["/api/tags", "/v1/models"]);
 
 /** The object the recorder hashed for this request, by request shape. */
 export function hashedObject(
-  envelope: z.infer<typeof losslessEnvelope>,
+  envelope: { test_id?: unknown; request: Record<string, unknown> },
   withTestId: boolean,
 ): { object: Record<string, unknown>; basis: string } | null {
   const request = envelope.request;
@@ -80,30 +74,4 @@ export function hashedObject(
     return { object, basis: "{method, endpoint, body}" };
   }
   return null;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-
-/**
- * Tells the file-name scheme and whether the name still matches the hash of the request.
- * `text` is the file's text (parsed again losslessly, so numbers hash as the recorder wrote them).
- */
-export function fileNameInfo(fileName: string, text: string): FileNameInfo {
-  const { scheme, nameHash } = fileNameScheme(fileName);
-  let parsed: unknown;
-  try {
-    parsed = parseLossless(text);
-  } catch {
-    return { scheme, nameHash, computedHash: null, matches: null, basis: null };
-  }
-  const envelope = losslessEnvelope.safeParse(parsed);
-  if (!envelope.success) return { scheme, nameHash, computedHash: null, matches: null, basis: null };
-  // 12-hex names come from before test ids were hashed; 64-hex ones include the test id.
-  const hashed = hashedObject(envelope.data, scheme !== "hash-12");
-  if (!hashed) return { scheme, nameHash, computedHash: null, matches: null, basis: null };
-  const computedHash = sha256(pythonJsonDumps(hashed.object));
-  const matches = nameHash === null ? null : computedHash.startsWith(nameHash);
-  return { scheme, nameHash, computedHash, matches, basis: hashed.basis };
 }

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { environmentLimits } from "@/lib/config";
+import { tooLargeReason } from "@/lib/git/cat-file-batch";
 import type { ReadLimits } from "@/lib/model/limits";
 import { parseSource, readGitBlob, SourceError } from "@/lib/sources/side-source";
 import { decodeBytes, type Decoded } from "./decode";
@@ -19,9 +20,18 @@ export async function readGitSource(
   path: string,
   limits: ReadLimits = environmentLimits(),
 ): Promise<LoadedSource> {
-  const bytes = await readGitBlob(repo, rev, path);
-  const { text, decoded } = decodeBytes(bytes, path, limits);
-  return { label: `${rev}:${path}`, text, decoded };
+  const label = `${rev}:${path}`;
+  const read = await readGitBlob(repo, rev, path, limits.maxFileBytes);
+  if (read.kind === "too-large") {
+    const reason = tooLargeReason(read.size, read.maxBytes);
+    return {
+      label,
+      text: null,
+      decoded: { ok: false, kind: "too-large", reason, raw: undefined, startsLikeRecording: true },
+    };
+  }
+  const { text, decoded } = decodeBytes(read.bytes, path, limits);
+  return { label, text, decoded };
 }
 
 /**

@@ -1,7 +1,5 @@
-import { join } from "node:path";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
-import { readRecording } from "@/lib/recording/read-recording";
-import { discoverRecordings } from "@/lib/sources/discover";
+import { checkDirectory, type CheckReport, type VisitRecording } from "@/lib/recording/check";
 import { loadAllowList, notAllowed } from "./allow-list";
 import { publicFinding, type SecretFinding } from "./finding";
 import { detectInSource } from "./masked-source";
@@ -19,33 +17,38 @@ export interface SecretsReport {
   allowed: number;
 }
 
+/**
+ * Checks every recording under `dir` and scans each for credentials as it is read: one read and
+ * one decoding a file for both reports. The allow-list of `dir` (and its repository) applies.
+ */
+export async function checkAndScanDirectory(
+  dir: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ check: CheckReport; secrets: SecretsReport }> {
+  // Read while the directory is walked.
+  const allowList = loadAllowList(dir);
+  const secrets: SecretsReport = { files: 0, findings: [], allowed: 0 };
+  const byFile = new Map<string, FileFinding[]>();
+  const visit: VisitRecording = async (read, path) => {
+    secrets.files++;
+    const detected = await detectInSource(read);
+    const kept = notAllowed(detected, await allowList);
+    secrets.allowed += detected.length - kept.length;
+    byFile.set(
+      path,
+      kept.map((finding) => ({ path, ...publicFinding(finding) })),
+    );
+  };
+  const check = await checkDirectory(dir, limits, visit);
+  const paths = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const path of paths) secrets.findings.push(...(byFile.get(path) ?? []));
+  return { check, secrets };
+}
+
 /** Scans every recording under `dir` for credentials; the allow-list of `dir` (and its repository) applies. */
 export async function scanDirectory(
   dir: string,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<SecretsReport> {
-  const [files, allowList] = await Promise.all([discoverRecordings(dir), loadAllowList(dir)]);
-  const report: SecretsReport = { files: 0, findings: [], allowed: 0 };
-  const byFile = new Map<string, FileFinding[]>();
-  const queue = [...files];
-  async function worker(): Promise<void> {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const read = await readRecording(file.path, file.relPath, limits);
-      if (!read.decoded.ok && !read.decoded.startsLikeRecording && !file.inRecordingFolder) continue;
-      report.files++;
-      const detected = await detectInSource(read);
-      const kept = notAllowed(detected, allowList);
-      report.allowed += detected.length - kept.length;
-      const path = join(dir, file.relPath);
-      byFile.set(
-        path,
-        kept.map((finding) => ({ path, ...publicFinding(finding) })),
-      );
-    }
-  }
-  // A few files at a time, as `check` reads them: I/O overlaps scanning, memory stays bounded.
-  await Promise.all(Array.from({ length: 4 }, worker));
-  const paths = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const path of paths) report.findings.push(...(byFile.get(path) ?? []));
-  return report;
+  return (await checkAndScanDirectory(dir, limits)).secrets;
 }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import type { RecordingFile } from "@/lib/model/recording-file";
 import { readRecording } from "@/lib/recording/read-recording";
+import { FAKE } from "@/lib/secrets/testing/fake-credentials";
 import { BROKEN_TEXT_LIMIT, brokenView, readTextHead } from "./broken-view";
 
 const dir = mkdtempSync(join(tmpdir(), "tapedeck-broken-"));
@@ -64,14 +65,33 @@ describe("brokenView", () => {
     expect(view?.note).toMatch(/not valid UTF-8/);
   });
 
-  it("shows the start of a file over the size limit", async () => {
-    const path = file("huge.json", `{"request": "${"y".repeat(5000)}"}`);
+  it("shows the start of a file over the size limit, without the word the limit cuts", async () => {
+    const path = file("huge.json", `{"request": "${"y ".repeat(2500)}"}`);
     const read = await readRecording(path, path, { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
     expect(read.decoded.ok).toBe(false);
     const view = brokenView(read, await readTextHead(path, 100));
     expect(view).toMatchObject({ kind: "too-large", truncated: true, total: read.size });
-    expect(view?.text).toHaveLength(100);
-    expect(view?.note).toMatch(/first 100 characters of a 5,015-byte file/);
+    // 100 bytes end in "y": the cut word is left out.
+    expect(view?.text).toBe(`{"request": "${"y ".repeat(43)}`);
+    expect(view?.note).toMatch(/first 99 characters of a 5,015-byte file/);
+  });
+
+  it("masks the credentials in the start of a file over the size limit, and a key the limit cuts", async () => {
+    const key = FAKE.openai;
+    const text = `interactions:\n- request:\n    headers:\n      authorization:\n      - Bearer ${key}\n      x-other:\n      - ${key}\n${"# padding\n".repeat(200)}`;
+    const path = file("huge.yaml", text);
+    const read = await readRecording(path, path, { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
+    expect(read.decoded).toMatchObject({ ok: false, kind: "too-large" });
+    const mask = `[secret openai: ${key.slice(0, 4)}…${key.slice(-2)}]`;
+    // 600 bytes end in "# p" after 17 padding lines.
+    const view = brokenView(read, await readTextHead(path, 600));
+    expect(view?.text).toBe(
+      `interactions:\n- request:\n    headers:\n      authorization:\n      - Bearer ${mask}\n      x-other:\n      - ${mask}\n${"# padding\n".repeat(17)}# `,
+    );
+    // A head that ends inside the key: what is left of it is not shown.
+    const cutAt = text.indexOf(key) + 40;
+    const cut = await readTextHead(path, cutAt);
+    expect(cut).toBe(`interactions:\n- request:\n    headers:\n      authorization:\n      - Bearer `);
   });
 
   it("says so when nothing could be read", async () => {

@@ -1,6 +1,9 @@
 import { open } from "node:fs/promises";
 import type { FailureKind } from "@/lib/model/failure";
 import type { ReadRecording } from "@/lib/recording/read-recording";
+import { detectSecretsInText } from "@/lib/secrets/detect";
+import { maskText } from "@/lib/secrets/mask";
+import { binaryHead, binaryNote, SNIFF_BYTES, type BinaryHead } from "./broken-bytes";
 
 /** The raw text of a broken file is shown up to this many characters. */
 export const BROKEN_TEXT_LIMIT = 200 * 1024;
@@ -23,6 +26,8 @@ export interface BrokenView {
   note: string | null;
   /** The lines around the position the reason names (`line L, column C`), when it names one. */
   excerpt: { line: number; column: number; lines: ExcerptLine[] } | null;
+  /** The start of a file that is not text, as hex (its `text` is then null). */
+  binary?: BinaryHead;
 }
 
 /** Cuts at `limit` characters without splitting a surrogate pair. */
@@ -47,11 +52,35 @@ function excerptAt(text: string, reason: string): BrokenView["excerpt"] {
 /**
  * What the page of a file that could not be decoded shows: the failure kind, the reason and the
  * raw text (plain, cut at the limit with a note). `head` is the start of the file for failures
- * where the text was never read (a file over the size limit). Null for a decoded file.
+ * where the text was never read (a file over the size limit). `binary` is the start of such a
+ * file when it is not text (a gzip bomb): shown as hex instead. Null for a decoded file.
  */
-export function brokenView(read: ReadRecording, head: string | null = null): BrokenView | null {
+export function brokenView(
+  read: ReadRecording,
+  head: string | null = null,
+  binary: BinaryHead | null = null,
+): BrokenView | null {
   const { decoded } = read;
   if (decoded.ok) return null;
+  // Bytes read as Latin-1 (a file that is not UTF-8) are the file's bytes: binary ones are dumped.
+  const bytes =
+    binary ??
+    (decoded.kind === "invalid-encoding" && read.text !== null
+      ? binaryHead(Buffer.from(read.text.slice(0, SNIFF_BYTES), "latin1"), read.size)
+      : null);
+  if (bytes) {
+    const note = binaryNote(bytes);
+    return {
+      kind: decoded.kind,
+      reason: decoded.reason,
+      text: null,
+      truncated: false,
+      total: bytes.size,
+      note,
+      excerpt: null,
+      binary: bytes,
+    };
+  }
   const full = read.text ?? head;
   if (full === null) {
     return {
@@ -84,18 +113,29 @@ export function brokenView(read: ReadRecording, head: string | null = null): Bro
   };
 }
 
-/** The first `bytes` of a file as text (lossy UTF-8), or null when it cannot be read. */
+/** A run of the characters keys and tokens are made of, at the end of a text. */
+const TRAILING_TOKEN = /[\w+/=.~%-]+$/;
+
+/**
+ * The first `bytes` of a file as text (lossy UTF-8), every credential in it masked, or null when
+ * it cannot be read. Such a file was too large to be read and scanned whole, so its head is
+ * scanned here; where the head cuts the file, the word it cuts is left out, since the start of a
+ * key is no longer recognised as one.
+ */
 export async function readTextHead(path: string, bytes = BROKEN_TEXT_LIMIT): Promise<string | null> {
+  let head: string;
   try {
     const handle = await open(path, "r");
     try {
       const buffer = Buffer.alloc(bytes);
       const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8");
+      const text = buffer.subarray(0, bytesRead).toString("utf8");
+      head = bytesRead === bytes ? text.replace(TRAILING_TOKEN, "") : text;
     } finally {
       await handle.close();
     }
   } catch {
     return null;
   }
+  return maskText(head, await detectSecretsInText(head));
 }

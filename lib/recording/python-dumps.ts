@@ -2,10 +2,11 @@ import { isLosslessNumber } from "lossless-json";
 import { pythonFloatRepr } from "./python-float";
 
 /**
- * `json.dumps(value, sort_keys=True)` as Python writes it, like `pythonJsonDumps` in
- * lib/recording but built for hashing thousands of requests: strings go through the native
- * `JSON.stringify` and one escape pass, and each object is written once however many hash
- * variants share it (`memo`).
+ * `json.dumps(value, sort_keys=True)` as Python writes it (separators `", "` and `": "`,
+ * `ensure_ascii`), over a value parsed with lossless-json so numbers keep their recorded text:
+ * the canonical form the recorder hashes to name files. Built for hashing thousands of
+ * requests: strings go through the native `JSON.stringify` and one escape pass, and each object
+ * is written once however many hash variants share it (`memo`).
  */
 export function fastPythonDumps(value: unknown, memo: WeakMap<object, string> = new WeakMap()): string {
   if (value === null || value === undefined) return "null";

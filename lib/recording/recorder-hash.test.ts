@@ -1,6 +1,5 @@
 import { parse } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { pythonJsonDumps } from "@/lib/recording/python-json";
 import { fastPythonDumps } from "./python-dumps";
 import { pythonFixed5, pythonFloatRepr, pythonRound5 } from "./python-float";
 import { nameCarries, normalizeBodyForHash, requestHashes } from "./recorder-hash";
@@ -28,11 +27,10 @@ describe("Python's float formatting", () => {
 });
 
 describe("json.dumps(sort_keys=True)", () => {
-  it("writes what lib/recording's reference writer writes", () => {
+  it("sorts keys, keeps recorded numbers and escapes past ASCII", () => {
     const value = parse(
       '{"b": [1, 2.50, {"z": null, "a": true}], "a": "caf\\u00e9 \\ud83d\\ude00\\n\\u007f", "\\u00e9": 1e-7}',
     );
-    expect(fastPythonDumps(value)).toBe(pythonJsonDumps(value));
     expect(fastPythonDumps(value)).toBe(
       '{"a": "caf\\u00e9 \\ud83d\\ude00\\n\\u007f", "b": [1, 2.50, {"a": true, "z": null}], "\\u00e9": 1e-7}',
     );

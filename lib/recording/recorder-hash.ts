@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { isLosslessNumber, LosslessNumber } from "lossless-json";
-import { hashedObject } from "@/lib/recording/file-name";
+import { hashedObject } from "./file-name";
 import { fastPythonDumps } from "./python-dumps";
 import { pythonFixed5, pythonFloatRepr, pythonRound5 } from "./python-float";
 
@@ -91,8 +91,10 @@ export interface RequestHashes {
   current: string | null;
   /** Every hash a recorder of some era could have named the file with (full 64 hex). */
   variants: string[];
-  /** Which fields the hash covers, for the reader. */
+  /** Which fields the current hash covers, for the reader. */
   basis: string | null;
+  /** Which fields each variant covers. */
+  variantBasis: Map<string, string>;
 }
 
 /**
@@ -104,18 +106,23 @@ export function requestHashes(envelope: {
   request: Record<string, unknown>;
 }): RequestHashes {
   const withTest = hashedObject(envelope, true);
-  if (!withTest) return { current: null, variants: [], basis: null };
+  if (!withTest) return { current: null, variants: [], basis: null, variantBasis: new Map() };
   const withoutTest = hashedObject(envelope, false);
   const { object } = withTest;
   const variants: string[] = [];
+  const variantBasis = new Map<string, string>();
   // The variants share their bodies: each is written once.
   const memo = new WeakMap<object, string>();
-  const add = (value: Record<string, unknown>) => {
+  const add = (value: Record<string, unknown>, basis: string) => {
     const hash = sha256(fastPythonDumps(value, memo));
-    if (!variants.includes(hash)) variants.push(hash);
+    if (!variantBasis.has(hash)) {
+      variants.push(hash);
+      variantBasis.set(hash, basis);
+    }
     return hash;
   };
   let current: string;
+  let basis = withTest.basis;
   if ("body" in object) {
     const endpoint = typeof object.endpoint === "string" ? object.endpoint : "";
     const bedrock = hostOf(envelope.request.url).includes("bedrock");
@@ -123,23 +130,31 @@ export function requestHashes(envelope: {
       ...object,
       body: normalizeBodyForHash(object.body, bedrock),
     };
-    if (SHARED_ENDPOINTS.has(endpoint)) delete normalized.test_id;
-    current = add(normalized);
-    add(object);
+    if (SHARED_ENDPOINTS.has(endpoint)) {
+      delete normalized.test_id;
+      basis = "{method, endpoint, body}";
+    }
+    current = add(normalized, basis);
+    add(object, withTest.basis);
     if (withoutTest) {
-      add(withoutTest.object);
-      add({ ...withoutTest.object, body: normalized.body });
+      add(withoutTest.object, withoutTest.basis);
+      add({ ...withoutTest.object, body: normalized.body }, withoutTest.basis);
     }
   } else if ("payload" in object) {
-    current = add({ ...object, payload: normalizeBodyForHash(object.payload) });
-    add(object);
+    current = add({ ...object, payload: normalizeBodyForHash(object.payload) }, basis);
+    add(object, basis);
   } else {
-    current = add(object);
+    current = add(object, basis);
   }
-  return { current, variants, basis: withTest.basis };
+  return { current, variants, basis, variantBasis };
 }
 
 /** Whether a file name's hash (12 or 64 hex) names one of these hashes. */
 export function nameCarries(nameHash: string, hashes: readonly string[]): boolean {
-  return hashes.some((hash) => (nameHash.length === 64 ? hash === nameHash : hash.startsWith(nameHash)));
+  return carriedHash(nameHash, hashes) !== undefined;
+}
+
+/** The hash a file name's hash (12 or 64 hex) names, among these. */
+export function carriedHash(nameHash: string, hashes: readonly string[]): string | undefined {
+  return hashes.find((hash) => (nameHash.length === 64 ? hash === nameHash : hash.startsWith(nameHash)));
 }
