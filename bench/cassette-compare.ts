@@ -57,6 +57,18 @@ async function benchDiffLargestCassette(shared: string): Promise<boolean> {
   }
 }
 
+/** CPU seconds of this process's children that have ended (Linux: `/proc/self/stat` cutime + cstime); null elsewhere. */
+async function childrenCpuMs(): Promise<number | null> {
+  const stat = await readFile("/proc/self/stat", "utf8").catch(() => null);
+  if (stat === null) return null;
+  // The fields after the command name (which may hold spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  return Number.isFinite(ticks) ? ticks * 10 : null;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 /** The review of genai's re-recording commit vs `git diff -M` printing the full patch, in the same run. */
 async function benchReviewGenai(shared: string): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), "tapedeck-bench-genai-"));
@@ -74,13 +86,22 @@ async function benchReviewGenai(shared: string): Promise<boolean> {
     await gitDiff();
     const reviews: number[] = [];
     const diffs: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    const reviewCpu: number[] = [];
+    const diffCpu: number[] = [];
+    // Interleaved, so both see the same load; the review's CPU is this process's (git's own
+    // processes for the review are not counted), git diff's is its process's.
+    for (let i = 0; i < 7; i++) {
       let start = performance.now();
+      const cpu = process.cpuUsage();
       await review();
       reviews.push(performance.now() - start);
+      reviewCpu.push(cpuMs(process.cpuUsage(cpu)));
+      const children = await childrenCpuMs();
       start = performance.now();
       await gitDiff();
       diffs.push(performance.now() - start);
+      const after = await childrenCpuMs();
+      if (children !== null && after !== null) diffCpu.push(after - children);
     }
     const interactions = first.changes.reduce((n, change) => n + (change.interactions?.length ?? 0), 0);
     console.log(
@@ -90,6 +111,12 @@ async function benchReviewGenai(shared: string): Promise<boolean> {
     const measured = { name: "tapedeck review (in process)", ms: middle(reviews) };
     printFigure(baseline);
     printFigure(measured);
+    if (diffCpu.length > 0) {
+      const [review, diff] = [middle(reviewCpu), middle(diffCpu)];
+      console.log(
+        `  CPU: review ${review.toFixed(0)} ms, git diff ${diff.toFixed(0)} ms (${(review / Math.max(diff, 1)).toFixed(1)}×; clock ticks of 10 ms)`,
+      );
+    }
     return printTarget({ name: "cassette review", measured, baseline, maxRatio: 5 });
   } finally {
     await rm(dir, { recursive: true, force: true });

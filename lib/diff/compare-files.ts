@@ -2,6 +2,7 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import { comparableInteraction } from "./comparable";
 import { compareRecordings, type Comparison, type DecodedSide } from "./compare";
 import { pairInteractions } from "./interaction-pairing";
+import { sameJson } from "./same-json";
 
 /** The verdicts of an interaction pair (and of a file), most serious first. */
 export const PAIR_VERDICTS = [
@@ -56,14 +57,6 @@ export function worstVerdict(verdicts: Iterable<PairVerdict>): PairVerdict {
   let worst = PAIR_VERDICTS.length - 1;
   for (const verdict of verdicts) worst = Math.min(worst, PAIR_VERDICTS.indexOf(verdict));
   return PAIR_VERDICTS[worst] ?? "identical";
-}
-
-function sameJson(x: unknown, y: unknown): boolean {
-  try {
-    return JSON.stringify(x) === JSON.stringify(y);
-  } catch {
-    return false;
-  }
 }
 
 function comparePair(a: SideFile, b: SideFile, x: number | null, y: number | null): InteractionPair {

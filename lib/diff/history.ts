@@ -108,6 +108,11 @@ export async function recordingHistory(
 ): Promise<HistoryEntry[]> {
   checkRepoPath(path);
   const batch = new CatFileBatch(repo);
+  // A blob past the size limit is not read: that version reads as one that does not decode.
+  const read = async (spec: string) => {
+    const blob = await batch.readBlob(spec);
+    return blob.kind === "blob" ? blob.bytes : null;
+  };
   try {
     const versions: (LogEntry & { pairedBy: PairedBy | "git" | null; change: HistoryEntry["change"] })[] = [];
     let currentPath = path;
@@ -120,12 +125,12 @@ export async function recordingHistory(
       }
       const oldest = versions[versions.length - 1];
       if (!oldest || oldest.status !== "A") break;
-      const target = headExchange(sideOf(await batch.read(`${oldest.commit}:${oldest.path}`), oldest.path));
+      const target = headExchange(sideOf(await read(`${oldest.commit}:${oldest.path}`), oldest.path));
       if (!target) break;
       const dir = oldest.path.includes("/") ? oldest.path.slice(0, oldest.path.lastIndexOf("/")) : "";
       const candidates: PairCandidate[] = [];
       for (const removed of await removedBeside(repo, oldest.commit, dir)) {
-        const exchange = headExchange(sideOf(await batch.read(`${oldest.commit}^:${removed}`), removed));
+        const exchange = headExchange(sideOf(await read(`${oldest.commit}^:${removed}`), removed));
         if (exchange) candidates.push({ path: removed, exchange });
       }
       const found = findCounterpart({ path: oldest.path, exchange: target }, candidates);
@@ -137,9 +142,7 @@ export async function recordingHistory(
     }
 
     const shown = versions.slice(0, limit);
-    const blobs = await Promise.all(
-      shown.map(async (v) => (await batch.read(`${v.commit}:${v.path}`)) ?? null),
-    );
+    const blobs = await Promise.all(shown.map((v) => read(`${v.commit}:${v.path}`)));
     return Promise.all(
       shown.map(async (version, i) => {
         const before = blobs[i + 1];

@@ -27,10 +27,10 @@ interface Request {
   key: string;
   text: string;
   interaction: Interaction;
-  words: Set<string> | null;
+  words: ReadonlySet<string> | null;
 }
 
-function wordsOf(request: Request): Set<string> {
+function wordsOf(request: Request): ReadonlySet<string> {
   request.words ??= requestWords(request.interaction.exchange);
   return request.words;
 }

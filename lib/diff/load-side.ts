@@ -1,4 +1,5 @@
 import { decodeBytes, decodeText, type Decoded } from "@/lib/recording/decode";
+import type { ReadLimits } from "@/lib/model/limits";
 import type { DecodedSide } from "./compare";
 import type { SideFile } from "./compare-files";
 import { firstExchange } from "@/lib/recording/first-exchange";
@@ -25,7 +26,8 @@ export function sideFile(text: string | null, decoded: Decoded): SideFile | null
 export function sideFileFromBytes(
   bytes: Uint8Array,
   path: string,
+  limits?: ReadLimits,
 ): { side: SideFile | null; decoded: Decoded } {
-  const { text, decoded } = decodeBytes(bytes, path);
+  const { text, decoded } = decodeBytes(bytes, path, limits);
   return { side: sideFile(text, decoded), decoded };
 }

@@ -17,8 +17,13 @@ function partWords(part: ContentPart): string {
   return part.type === "text" ? part.text : part.type === "image" ? part.url.slice(0, 64) : part.label;
 }
 
+/** Words already found, by exchange: a review pairs each added file against every removed one. */
+const wordsFound = new WeakMap<Exchange, ReadonlySet<string>>();
+
 /** The words of a request: its messages, tools, model and parameter names. */
-export function requestWords(exchange: Exchange): Set<string> {
+export function requestWords(exchange: Exchange): ReadonlySet<string> {
+  const known = wordsFound.get(exchange);
+  if (known) return known;
   const { request } = exchange;
   const texts: string[] = [exchange.model ?? "", ...Object.keys(request.params)];
   for (const message of request.messages) {
@@ -33,6 +38,7 @@ export function requestWords(exchange: Exchange): Set<string> {
   const words = new Set<string>();
   for (const text of texts)
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}_]+/u)) if (word) words.add(word);
+  wordsFound.set(exchange, words);
   return words;
 }
 

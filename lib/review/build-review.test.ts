@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BadRevision } from "@/lib/git/revision";
 import { buildReview } from "./build-review";
 import { chatRecording, makeRepo, type TestRepo } from "./fixtures/git-repo";
@@ -204,5 +204,32 @@ describe("buildReview", () => {
     expect(group?.count).toBe(3);
     expect([...(group?.paths ?? [])].sort()).toEqual([`${INF}/a.json`, `${INF}/b.json`, `${INF}/c.json`]);
     expect(review.groups.every((g) => !g.paths.includes(`${INF}/d.json`) || g.count < 3)).toBe(true);
+  });
+
+  it("does not read a blob past TAPEDECK_MAX_FILE_MB: the change is an error with the reason", async () => {
+    repo = await makeRepo();
+    await repo.write(`${INF}/big.json`, chatRecording({ testId: `${T}big`, reply: essay("a") }));
+    await repo.write(`${INF}/small.json`, chatRecording({ testId: `${T}small`, reply: "Hi." }));
+    const base = repo.commit("record");
+    await repo.write(`${INF}/big.json`, chatRecording({ testId: `${T}big`, reply: essay("b") }));
+    await repo.write(`${INF}/small.json`, chatRecording({ testId: `${T}small`, reply: "Hello." }));
+    const head = repo.commit("re-record");
+    const size = (rev: string) => Number(repo.git("cat-file", "-s", `${rev}:${INF}/big.json`).trim());
+    const small = Number(repo.git("cat-file", "-s", `${head}:${INF}/small.json`).trim());
+    // The limit sits between the small recording and the large one.
+    const limitBytes = Math.round(0.002 * 1024 * 1024);
+    expect(small).toBeLessThan(limitBytes);
+    expect(size(base)).toBeGreaterThan(limitBytes);
+    vi.stubEnv("TAPEDECK_MAX_FILE_MB", "0.002");
+    try {
+      const review = await buildReview({ repo: repo.dir, base, head });
+      expect(byPath(review, `${INF}/big.json`)).toMatchObject({
+        verdict: "error",
+        summary: `cannot compare: the file is ${(size(base) / 1024).toFixed(1)} KB in git, over the 2.0 KB limit (TAPEDECK_MAX_FILE_MB); it was not read`,
+      });
+      expect(byPath(review, `${INF}/small.json`)).toMatchObject({ verdict: "response" });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { compareFiles, type SideFile } from "@/lib/diff/compare-files";
 import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
-import { CatFileBatch } from "@/lib/git/cat-file-batch";
+import { CatFileBatch, tooLargeReason, type BlobRead } from "@/lib/git/cat-file-batch";
 import { git, repositoryTop } from "@/lib/git/git-cli";
 import { verifyRevision } from "@/lib/git/revision";
+import { environmentLimits } from "@/lib/config";
 import { suiteOf } from "@/lib/index/suite";
 import { gitChanges, isRecordingPath, type GitChange } from "./git-changes";
 import { groupChanges } from "./groups";
@@ -30,6 +31,34 @@ interface Sides {
   problem: string | null;
   /** Neither side is, nor starts like, a recording (a YAML file that is no cassette): not reviewed. */
   foreign: boolean;
+}
+
+/** The promise, its failure handled for now: it is awaited later, after others. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/** A decoded side with its result; null when the side is absent. */
+type Loaded = ReturnType<typeof sideFileFromBytes> | null;
+
+/** A blob refused for its size, as a side that does not decode. */
+function tooLarge(size: number, maxBytes: number): Loaded {
+  const reason = tooLargeReason(size, maxBytes);
+  return {
+    side: null,
+    decoded: { ok: false, kind: "too-large", reason, raw: undefined, startsLikeRecording: true },
+  };
+}
+
+function sidesFrom(change: GitChange, before: Loaded, after: Loaded): Sides {
+  const problem = [before, after].flatMap((d) => (d && !d.decoded.ok ? [d.decoded.reason] : []))[0] ?? null;
+  const present = [before, after].filter((d) => d !== null);
+  const foreign =
+    !change.path.endsWith(".json") &&
+    present.length > 0 &&
+    present.every((d) => !d.decoded.ok && !d.decoded.startsLikeRecording);
+  return { before: before?.side ?? null, after: after?.side ?? null, problem, foreign };
 }
 
 function textOf(side: SideFile, index: number | null): string | null {
@@ -101,47 +130,66 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
 export async function buildReview(options: ReviewOptions): Promise<Review> {
   // git prints paths from the repository top; read the working tree and list untracked files from there too.
   const repo = (await repositoryTop(options.repo)) ?? options.repo;
+  // The git commands that do not wait on each other run side by side; the base's error is said first.
+  const allowList = quiet(loadAllowList(repo));
+  const head = options.head === null ? null : quiet(verifyRevision(repo, options.head));
   const baseCommit = await verifyRevision(repo, options.base);
-  const headCommit = options.head === null ? null : await verifyRevision(repo, options.head);
+  const headCommit = await head;
   const changes = await gitChanges(repo, baseCommit, headCommit, options.paths ?? []);
-  const batch = new CatFileBatch(repo);
+  const limits = environmentLimits();
+  const batch = new CatFileBatch(repo, limits.maxFileBytes);
   try {
-    // Blobs are read as bytes: a `.yaml.gz` cassette is gzip.
-    const readBase = async (path: string) => (await batch.read(`${baseCommit}:${path}`)) ?? null;
-    const readHead = async (path: string): Promise<Uint8Array | null> =>
-      headCommit === null
-        ? await readFile(join(repo, path)).catch(() => null)
-        : ((await batch.read(`${headCommit}:${path}`)) ?? null);
-    const decode = (bytes: Uint8Array | null, path: string) =>
-      bytes === null ? null : sideFileFromBytes(bytes, path);
-
-    const sides = new Map<GitChange, Sides>();
-    await Promise.all(
-      changes.map(async (change) => {
+    // Blobs are read as bytes (a `.yaml.gz` cassette is gzip); one past the size limit is not read.
+    const readBase = (path: string) => batch.readBlob(`${baseCommit}:${path}`);
+    const readHead = async (path: string): Promise<BlobRead> => {
+      if (headCommit !== null) return batch.readBlob(`${headCommit}:${path}`);
+      const bytes = await readFile(join(repo, path)).catch(() => null);
+      return bytes === null ? { kind: "missing" } : { kind: "blob", bytes };
+    };
+    const decode = (read: BlobRead, path: string): Loaded =>
+      read.kind === "missing"
+        ? null
+        : read.kind === "too-large"
+          ? tooLarge(read.size, read.maxBytes)
+          : sideFileFromBytes(read.bytes, path, limits);
+    // Every blob is asked for at once (one cat-file process answers in turn); each change is then
+    // decoded, masked and compared on its own, so only one change's decoded sides are held at a time.
+    const blobs = new Map(
+      changes.map((change) => {
         const oldPath = change.oldPath ?? change.path;
-        const before = change.status === "added" ? null : decode(await readBase(oldPath), oldPath);
-        const after = change.status === "removed" ? null : decode(await readHead(change.path), change.path);
-        const problem =
-          [before, after].flatMap((d) => (d && !d.decoded.ok ? [d.decoded.reason] : []))[0] ?? null;
-        const present = [before, after].filter((d) => d !== null);
-        const foreign =
-          !change.path.endsWith(".json") &&
-          present.length > 0 &&
-          present.every((d) => !d.decoded.ok && !d.decoded.startsLikeRecording);
-        sides.set(change, { before: before?.side ?? null, after: after?.side ?? null, problem, foreign });
+        const before = change.status === "added" ? null : quiet(readBase(oldPath));
+        const after = change.status === "removed" ? null : quiet(readHead(change.path));
+        return [change, { before, after }] as const;
       }),
     );
+    const sides = new Map<GitChange, Sides>();
+    const sidesOf = async (change: GitChange): Promise<Sides> => {
+      const known = sides.get(change);
+      if (known) return known;
+      const reads = blobs.get(change);
+      blobs.delete(change);
+      const oldPath = change.oldPath ?? change.path;
+      const before = reads?.before ? decode(await reads.before, oldPath) : null;
+      const after = reads?.after ? decode(await reads.after, change.path) : null;
+      const entry = sidesFrom(change, before, after);
+      sides.set(change, entry);
+      return entry;
+    };
 
     // Pair what git did not: a removed and an added file that record the same test (or request).
+    const removed: GitChange[] = [];
+    const added: GitChange[] = [];
+    for (const change of changes) {
+      if (change.status === "removed" && (await sidesOf(change)).before) removed.push(change);
+      if (change.status === "added" && (await sidesOf(change)).after) added.push(change);
+    }
     const pairedBy = new Map<GitChange, ReviewChange["pairedBy"]>();
     for (const change of changes) if (change.oldPath) pairedBy.set(change, "git");
-    const removed = changes.filter((c) => c.status === "removed" && sides.get(c)?.before);
     const pool: (PairCandidate & { change: GitChange })[] = removed.flatMap((change) => {
       const exchange = headExchange(sides.get(change)?.before);
       return exchange ? [{ path: change.path, exchange, change }] : [];
     });
     const consumed = new Set<GitChange>();
-    const added = changes.filter((c) => c.status === "added" && sides.get(c)?.after);
     for (const pass of ["test", "request"] as const) {
       for (const change of added) {
         if (change.oldPath) continue;
@@ -170,28 +218,27 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
         const key = entry?.after?.file.format === "llama-stack" ? requestIdentity(entry.after.raw) : null;
         const source = key === null ? undefined : baseKeys.get(key);
         if (!entry || source === undefined) continue;
-        const bytes = await readBase(source);
+        const read = await readBase(source);
         change.status = "copied";
         change.oldPath = source;
         pairedBy.set(change, "request");
-        entry.before = decode(bytes, source)?.side ?? null;
+        entry.before = decode(read, source)?.side ?? null;
       }
     }
 
-    // Credentials are masked in every side before anything is compared; a change that adds one is a `secret`.
-    const secrets = await maskReviewSides(sides, await loadAllowList(repo));
-    const reviewed = changes
-      .filter((change) => !consumed.has(change) && !sides.get(change)?.foreign)
-      .map((change) =>
-        withSecrets(
-          reviewChange(
-            change,
-            pairedBy.get(change) ?? null,
-            sides.get(change) ?? { before: null, after: null, problem: null, foreign: false },
-          ),
-          secrets.get(change),
-        ),
+    // Credentials are masked in both sides before anything is compared; a change that adds one is a `secret`.
+    const allowed = await allowList;
+    const reviewed: ReviewChange[] = [];
+    for (const change of changes) {
+      if (consumed.has(change)) continue;
+      const entry = await sidesOf(change);
+      sides.delete(change);
+      if (entry.foreign) continue;
+      const secrets = await maskReviewSides(new Map([[change, entry]]), allowed);
+      reviewed.push(
+        withSecrets(reviewChange(change, pairedBy.get(change) ?? null, entry), secrets.get(change)),
       );
+    }
     const rank = (verdict: ReviewVerdict) => REVIEW_VERDICTS.indexOf(verdict);
     reviewed.sort(
       (a, b) => rank(a.verdict) - rank(b.verdict) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
@@ -238,10 +285,11 @@ async function baseRequestKeys(
     paths
       .filter((path) => path.endsWith(".json") && isRecordingPath(path, folders))
       .map(async (path) => {
-        const blob = await batch.read(`${commit}:${path}`);
-        if (!blob) return;
+        // A file past the size limit is not read: it cannot be the source of a copy.
+        const blob = await batch.readBlob(`${commit}:${path}`);
+        if (blob.kind !== "blob") return;
         try {
-          const key = requestIdentity(JSON.parse(blob.toString("utf8")));
+          const key = requestIdentity(JSON.parse(blob.bytes.toString("utf8")));
           if (key !== null && !keys.has(key)) keys.set(key, path);
         } catch {
           // A broken base file cannot be the source of a copy.

@@ -61,18 +61,13 @@ export async function gitChanges(
   paths: readonly string[] = [],
 ): Promise<GitChange[]> {
   const range = head === null ? [base] : [base, head];
-  const out = await git(repo, [
-    "diff",
-    "--name-status",
-    "-z",
-    "-M",
-    "--no-ext-diff",
-    ...range,
-    "--",
-    ...paths,
+  // Three git commands that do not wait on each other, run side by side.
+  const [out, baseFolders, headFolders] = await Promise.all([
+    git(repo, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", ...range, "--", ...paths]),
+    hasRecordingsFolders(repo, base),
+    head === null ? false : hasRecordingsFolders(repo, head),
   ]);
-  const folders =
-    (await hasRecordingsFolders(repo, base)) || (head !== null && (await hasRecordingsFolders(repo, head)));
+  const folders = baseFolders || headFolders;
   const isRecording = (path: string) => isRecordingPath(path, folders);
   const changes = parseNameStatus(out).filter(
     (change) => isRecording(change.path) || (change.oldPath !== null && isRecording(change.oldPath)),

@@ -44,14 +44,17 @@ function noiseKind(rule: string | undefined): string {
 /** `only headers, ids and times`: a cassette's noise by kind. */
 function noiseKinds(noise: readonly Change[]): string {
   const order = ["headers", "ids", "times", "other fields"];
-  const kinds = order.filter((kind) => noise.some((change) => noiseKind(change.rule) === kind));
+  // A cassette may have tens of thousands of noise fields, under a handful of rules.
+  const rules = new Set(noise.map((change) => change.rule));
+  const found = new Set([...rules].map(noiseKind));
+  const kinds = order.filter((kind) => found.has(kind));
   if (kinds.length === 0) return "only noise";
   const last = kinds.pop();
   return `only ${kinds.length > 0 ? `${kinds.join(", ")} and ${last}` : last}`;
 }
 
-/** What one change did, as facts that other changes may share. */
-function facts(change: ReviewChange): string[] {
+/** What one change did, as facts that other changes may share, but for its fields' (see `fieldLists`). */
+function fixedFacts(change: ReviewChange): string[] {
   const out: string[] = [];
   if (change.oldPath !== null && dirOf(change.oldPath) !== dirOf(change.path)) {
     out.push(
@@ -88,8 +91,6 @@ function facts(change: ReviewChange): string[] {
       break;
     }
     default: {
-      for (const c of change.request) out.push(changeFact("", c));
-      for (const c of change.response) out.push(changeFact("response: ", c));
       if (change.response.some((c) => /^choices\[\d+\]\.content$/.test(c.path)))
         out.push("reply text changed");
       if (change.response.some((c) => c.path.includes(".tool_calls"))) out.push("tool calls changed");
@@ -98,15 +99,78 @@ function facts(change: ReviewChange): string[] {
   return out;
 }
 
+/** The field changes whose facts a change has, by the prefix of their facts. */
+function fieldLists(change: ReviewChange): (readonly [string, readonly Change[]])[] {
+  if (["added", "removed", "identical", "noise"].includes(change.verdict)) return [];
+  return [
+    ["", change.request],
+    ["response: ", change.response],
+  ];
+}
+
+/** A path that could run on into the `: ` or ` added` after it: the shortcut of `sharedFields` does not hold. */
+const UNUSUAL_PATH = /[: ]/;
+
+/**
+ * Which field changes can share their fact with another change, so only theirs are written (a
+ * re-recorded cassette of log-probabilities has tens of thousands of field changes, each its own).
+ * A field change's fact is its prefix and path, then `: `, ` added: ` or ` removed`; when no path
+ * holds `:` or a space, two equal facts have equal prefixes and paths, so a fact whose path no
+ * other change has (under that prefix), and that no fixed fact starts with, cannot be shared.
+ * Otherwise every fact is written.
+ */
+function sharedFields(
+  changes: readonly ReviewChange[],
+  fixed: ReadonlyMap<ReviewChange, readonly string[]>,
+): (prefix: string, change: Change) => boolean {
+  /** Prefix → path → the one change that has it, or null when several do. */
+  const owners = new Map<string, Map<string, ReviewChange | null>>();
+  for (const change of changes) {
+    for (const [prefix, list] of fieldLists(change)) {
+      let byPath = owners.get(prefix);
+      if (!byPath) owners.set(prefix, (byPath = new Map()));
+      for (const c of list) {
+        if (UNUSUAL_PATH.test(c.path)) return () => true;
+        const owner = byPath.get(c.path);
+        if (owner === undefined) byPath.set(c.path, change);
+        else if (owner !== change) byPath.set(c.path, null);
+      }
+    }
+  }
+  // A fixed fact (a few per change) that starts with a prefix and a path starts, after the prefix,
+  // with a word the path begins (a path holds neither a space nor a colon): every start of those
+  // words, the empty one included.
+  const starts = new Map<string, Set<string>>();
+  for (const [prefix] of owners) {
+    const set = new Set<string>();
+    for (const facts of fixed.values()) {
+      for (const fact of facts) {
+        if (!fact.startsWith(prefix)) continue;
+        const word = /^[^: ]*/.exec(fact.slice(prefix.length))?.[0] ?? "";
+        for (let end = 0; end <= word.length; end++) set.add(word.slice(0, end));
+      }
+    }
+    starts.set(prefix, set);
+  }
+  return (prefix, c) =>
+    owners.get(prefix)?.get(c.path) === null || (starts.get(prefix)?.has(c.path) ?? false);
+}
+
 /**
  * Groups changes that are the same change repeated: every fact (a field and its old and new
  * values, a move between folders, a noise-only pattern) shared by two or more changes, largest
  * first; facts that cover exactly the same changes are shown once.
  */
 export function groupChanges(changes: readonly ReviewChange[], limit = 25): ReviewGroup[] {
+  const fixed = new Map(changes.map((change) => [change, fixedFacts(change)] as const));
+  const needed = sharedFields(changes, fixed);
   const byFact = new Map<string, string[]>();
   for (const change of changes) {
-    for (const fact of new Set(facts(change))) {
+    const facts = [...(fixed.get(change) ?? [])];
+    for (const [prefix, list] of fieldLists(change)) {
+      for (const c of list) if (needed(prefix, c)) facts.push(changeFact(prefix, c));
+    }
+    for (const fact of new Set(facts)) {
       const paths = byFact.get(fact) ?? [];
       paths.push(change.path);
       byFact.set(fact, paths);

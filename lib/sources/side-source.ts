@@ -1,4 +1,4 @@
-import { gitBytes, GitError } from "@/lib/git/git-cli";
+import { CatFileBatch, type BlobRead } from "@/lib/git/cat-file-batch";
 import { BadRevision, checkRepoPath, verifyRevision } from "@/lib/git/revision";
 
 /** Where one side of a comparison comes from. */
@@ -26,17 +26,30 @@ export function formatSource(source: Source): string {
 }
 
 /**
- * The bytes of `rev:path` in the repository at `repo` (path from the repository top). A refused
- * or unknown revision, or a path that is not there, is a `SourceError` with a reader's reason.
+ * The bytes of `rev:path` in the repository at `repo` (path from the repository top), or only its
+ * size when it is past `maxBytes` (its size is asked first; its bytes are then never read). A
+ * refused or unknown revision, or a path that is not there, is a `SourceError` with a reader's reason.
  */
-export async function readGitBlob(repo: string, rev: string, path: string): Promise<Buffer> {
+export async function readGitBlob(
+  repo: string,
+  rev: string,
+  path: string,
+  maxBytes: number,
+): Promise<Exclude<BlobRead, { kind: "missing" }>> {
+  let commit: string;
   try {
     checkRepoPath(path);
-    const commit = await verifyRevision(repo, rev);
-    return await gitBytes(repo, ["cat-file", "blob", `${commit}:${path}`]);
+    commit = await verifyRevision(repo, rev);
   } catch (error) {
     if (error instanceof BadRevision) throw new SourceError(error.message);
-    if (error instanceof GitError) throw new SourceError(`no file ${path} at ${rev}`);
     throw error;
+  }
+  const batch = new CatFileBatch(repo, maxBytes);
+  try {
+    const read = await batch.readBlob(`${commit}:${path}`);
+    if (read.kind === "missing") throw new SourceError(`no file ${path} at ${rev}`);
+    return read;
+  } finally {
+    batch.close();
   }
 }
