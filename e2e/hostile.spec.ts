@@ -131,6 +131,57 @@ test("pages the JSON API of the 5,000-interaction cassette: a small, fast answer
   expect(next.interactions[0]?.index).toBe(50);
 });
 
+test("windows the 50,001-chunk stream: a small page that says which chunks it shows", async ({
+  page,
+  request,
+}) => {
+  const path = "cassettes/streams/ndjson-million-lines.httprr";
+  const html = await request.get(pageUrl(path));
+  expect((await html.body()).length).toBeLessThan(1024 * 1024);
+  const shown = page.getByRole("group", { name: "Shown chunks" });
+  const row = (index: number) => page.locator(`#interaction-0-chunk-${index}`);
+
+  // A deep link to a chunk far past the first window loads that chunk's window and selects it.
+  await page.goto(`${pageUrl(path)}#interaction-0-chunk-45000`);
+  await expect(page.locator("#interaction-0").getByText("50,001 chunks")).toBeVisible();
+  await expect(shown).toContainText("Showing chunks 45,000–45,999 of 50,001 (1,000 at a time).");
+  await expect(row(45000)).toHaveAttribute("aria-pressed", "true");
+  await expect(row(45000)).toBeInViewport();
+  await expect(page.locator("[data-testid='message-text'] mark")).toHaveText("a");
+  // The strip outlines the chosen cell (an attribute and a class: no style element, which the CSP refuses).
+  const cell = page.locator('[data-chunk-strip] [data-index="45000"]');
+  await expect(cell).toHaveAttribute("data-selected", "");
+  expect(await cell.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("solid");
+  await page.screenshot({ path: test.info().outputPath("stream-window-deep-link.png"), fullPage: false });
+
+  // The window buttons load the next one; the last holds the one chunk left.
+  await shown.getByRole("button", { name: "Last »" }).click();
+  await expect(shown).toContainText("Showing chunks 50,000–50,000 of 50,001");
+  await expect(row(50000)).toBeVisible();
+  await expect(row(45000)).toHaveCount(0);
+
+  // Text made by chunks of another window names them, and shows them when asked.
+  await page
+    .locator("[data-testid='message-text'] [data-src-start]")
+    .first()
+    .evaluate((element) => {
+      const text = element.firstChild;
+      if (!text) return;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 10);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+  await expect(shown).toContainText("The selected text came from chunks 0–999, not shown.");
+  await shown.getByRole("button", { name: "Show them" }).click();
+  await expect(shown).toContainText("Showing chunks 0–999 of 50,001");
+  await expect(page.getByRole("status").filter({ hasText: /chunk/i })).toContainText(
+    "The selected text came from 10 chunks: 0–9.",
+  );
+  await expect(row(9)).toHaveAttribute("data-marked", "true");
+});
+
 test("shows the gzip bomb as a short hex dump, not its bytes as text", async ({ page, request }) => {
   const path = "cassettes/gzip/file-bomb.yaml.gz";
   const html = await (await request.get(pageUrl(path))).text();

@@ -8,7 +8,7 @@ import {
   INTERACTIONS_PER_PAGE,
   rawFileStyle,
 } from "@/lib/views/recording/cassette-view";
-import { HIGHLIGHT_LIMIT } from "@/lib/views/recording/raw-json";
+import { HIGHLIGHT_HEAD, HIGHLIGHT_LIMIT } from "@/lib/views/recording/raw-json";
 import { loadRawJson } from "@/app/recordings/[...path]/actions";
 import { RAW_JSON_ID, RawJson } from "@/components/recording/raw-json";
 import { RecordingHeader } from "@/components/recording/recording-header";
@@ -17,6 +17,12 @@ import { InteractionHashJump } from "./interaction-hash-jump";
 import { InteractionPager } from "./interaction-pager";
 import { InteractionSection } from "./interaction-section";
 import { InteractionStrip } from "./interaction-strip";
+
+/**
+ * Of a paged cassette, every page carries the same highlighted head of the raw file (twice: in the
+ * HTML and in React's payload), beside its 50 interactions: a shorter one keeps the page light.
+ */
+const PAGED_RAW_HEAD = HIGHLIGHT_HEAD / 2;
 
 /** Distinct values, most frequent first, as one line (`a (3), b`). */
 function distinct(values: (string | null)[], max = 4): string {
@@ -100,7 +106,11 @@ export async function CassetteView({ opened, file, rawText, githubUrl, page: ask
           />
           <div className="space-y-6">
             {page.shown.map((interaction) => (
-              <InteractionSection key={interaction.index} interaction={interaction} />
+              <InteractionSection
+                key={interaction.index}
+                interaction={interaction}
+                relPath={summary.relPath}
+              />
             ))}
           </div>
           <InteractionPager
@@ -112,7 +122,13 @@ export async function CassetteView({ opened, file, rawText, githubUrl, page: ask
           />
         </>
       )}
-      <RawJson text={rawText} load={loadRaw} title={style.title} language={style.language} />
+      <RawJson
+        text={rawText}
+        load={loadRaw}
+        title={style.title}
+        language={style.language}
+        headSize={page.pages > 1 ? PAGED_RAW_HEAD : HIGHLIGHT_HEAD}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ResponsePanel } from "@/components/recording/response-panel";
 import { frameRows } from "@/lib/views/recording/frames-view";
 import { FramesList } from "./frames-list";
 import { HttpHeaders } from "./http-headers";
+import styles from "./cassette.module.css";
 import { STATUS_TONES } from "./interaction-strip";
 
 /** Text in the heading and the note is shown up to this many characters: a 1 MB URL must not make a 1 MB page. */
@@ -28,7 +29,7 @@ function metaText(meta: Record<string, unknown>): string[] {
  * headers (collapsed), then today's request and response views. Ids inside are prefixed with
  * `interaction-N-`, so `#interaction-N-chunk-M` links to a chunk of its stream.
  */
-export function InteractionSection({ interaction }: { interaction: Interaction }) {
+export function InteractionSection({ interaction, relPath }: { interaction: Interaction; relPath: string }) {
   const { exchange, http, index } = interaction;
   const id = interactionId(index);
   const status = http?.status ?? null;
@@ -42,20 +43,16 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
     ...metaText(http?.meta ?? {}),
   ].filter((fact): fact is string => typeof fact === "string" && fact !== "");
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-heading`}
-      className="scroll-mt-4 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
-    >
+    <section id={id} aria-labelledby={`${id}-heading`} className={styles.section}>
       <header className="space-y-1">
-        <h2 id={`${id}-heading`} className="flex flex-wrap items-baseline gap-x-2 text-base font-semibold">
-          <a href={`#${id}`} className="font-mono text-zinc-500 hover:underline">
+        <h2 id={`${id}-heading`} className={styles.heading}>
+          <a href={`#${id}`} className={styles.anchor}>
             #{index}
           </a>
           <span className="font-mono">{method}</span>
-          <span className="min-w-0 break-all font-mono text-sm font-normal">{shown(url)}</span>
+          <span className={styles.url}>{shown(url)}</span>
           {status !== null && (
-            <span className={`font-mono text-sm ${STATUS_TONES[statusTone(status)]}`}>
+            <span className={`${styles.status} ${STATUS_TONES[statusTone(status)]}`}>
               → {status}
               {http?.statusText ? ` ${http.statusText}` : ""}
             </span>
@@ -85,7 +82,13 @@ export function InteractionSection({ interaction }: { interaction: Interaction }
       ) : (
         <>
           <RequestPanel request={exchange.request} idPrefix={`${id}-`} level={3} />
-          <ResponsePanel response={exchange.response} notes={exchange.notes} idPrefix={`${id}-`} level={3} />
+          <ResponsePanel
+            response={exchange.response}
+            notes={exchange.notes}
+            idPrefix={`${id}-`}
+            level={3}
+            source={{ relPath, interaction: index }}
+          />
         </>
       )}
     </section>

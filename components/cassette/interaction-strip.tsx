@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { recordingHref } from "@/lib/urls";
 import type { StatusTone, StripRow } from "@/lib/views/recording/cassette-view";
+import styles from "./cassette.module.css";
 
 export const STATUS_TONES: Record<StatusTone, string> = {
   ok: "text-emerald-700 dark:text-emerald-400",
@@ -53,31 +54,18 @@ export function InteractionStrip({ relPath, rows, page }: InteractionStripProps)
                 ? `#interaction-${row.index}`
                 : recordingHref(relPath, { page: row.page, interaction: row.index });
             return (
-              <tr
-                key={row.index}
-                className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/60"
-              >
-                <td className="px-2 py-1 text-right font-mono tabular-nums text-zinc-500">{row.index}</td>
-                <td className="px-2 py-1 font-mono">
-                  <Link
-                    href={href}
-                    className="block truncate hover:underline"
-                    title={`${row.method} ${row.host}${row.path}`}
-                  >
+              <tr key={row.index} className={styles.row}>
+                <td className={styles.index}>{row.index}</td>
+                <td className={styles.call}>
+                  <Link href={href} className={styles.link} title={`${row.method} ${row.host}${row.path}`}>
                     <span className="font-semibold">{row.method}</span>{" "}
                     <span className="text-zinc-500">{row.host}</span>
                     {row.path}
                   </Link>
                 </td>
-                <td className="hidden truncate px-2 py-1 sm:table-cell">
-                  {row.model ?? <span className="text-zinc-400">–</span>}
-                </td>
-                <td
-                  className={`whitespace-nowrap px-2 py-1 font-mono tabular-nums ${STATUS_TONES[row.tone]}`}
-                >
-                  {row.status ?? "–"}
-                </td>
-                <td className="truncate px-2 py-1 text-zinc-600 dark:text-zinc-400">
+                <td className={styles.model}>{row.model ?? <span className="text-zinc-400">–</span>}</td>
+                <td className={`${styles.code} ${STATUS_TONES[row.tone]}`}>{row.status ?? "–"}</td>
+                <td className={styles.reply}>
                   {row.problem ? <span className="text-red-700 dark:text-red-400">problem · </span> : null}
                   {row.error
                     ? "error"

@@ -2,13 +2,14 @@ import type { ConversationMessage, ToolCall } from "@/lib/model/exchange";
 import { prettyJson } from "@/lib/views/recording/message-view";
 import { ContentPartView } from "./content-part";
 import { parseBoundedJson } from "@/lib/model/json-depth";
+import styles from "./message.module.css";
 
-const ROLE_STYLES: Record<string, string> = {
-  system: "border-zinc-300 bg-zinc-100/70 dark:border-zinc-700 dark:bg-zinc-800/50",
-  developer: "border-slate-300 bg-slate-100/70 dark:border-slate-700 dark:bg-slate-800/50",
-  user: "border-indigo-200 bg-indigo-50 sm:ml-12 dark:border-indigo-900 dark:bg-indigo-950/50",
-  assistant: "border-emerald-200 bg-emerald-50/70 sm:mr-12 dark:border-emerald-900 dark:bg-emerald-950/40",
-  tool: "border-amber-200 bg-amber-50/70 sm:mr-12 dark:border-amber-900 dark:bg-amber-950/30",
+const ROLE_STYLES: Record<string, string | undefined> = {
+  system: styles.system,
+  developer: styles.developer,
+  user: styles.user,
+  assistant: styles.assistant,
+  tool: styles.tool,
 };
 
 function prettyArguments(text: string): string {
@@ -41,9 +42,9 @@ export function ChatBubble({ message, position }: { message: ConversationMessage
   const style = ROLE_STYLES[message.role] ?? ROLE_STYLES.system;
   const label = `${message.role} message ${position + 1}`;
   return (
-    <article aria-label={label} className={`space-y-2 rounded-lg border p-3 ${style}`}>
-      <header className="flex flex-wrap items-baseline gap-x-2 text-xs">
-        <span className="font-semibold uppercase tracking-wide">{message.role}</span>
+    <article aria-label={label} className={`${styles.bubble} ${style}`}>
+      <header className={styles.bubbleHead}>
+        <span className={styles.role}>{message.role}</span>
         {message.name && <span className="font-mono text-zinc-500">{message.name}</span>}
         {message.toolCallId && (
           <span className="text-zinc-500">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { CELL_KINDS, type TimelineRow } from "@/lib/views/recording/stream-timeline";
 import { KIND_COLORS, KIND_LABELS } from "./chunk-items";
 
@@ -27,24 +27,40 @@ function cellOf(target: EventTarget): Element | null {
 
 /**
  * One thin cell per chunk, colored by what it adds. A click selects the chunk. The selected and
- * marked cells are drawn by a style rule on their index, so the cells themselves never re-render.
+ * marked cells get a data attribute, set on those cells alone, so the cells never re-render (a
+ * `<style>` element of rules would need the page's CSP nonce, and was refused without it).
  */
 export function ChunkStrip({ rows, selected, marked, onSelect }: ChunkStripProps) {
   const html = useMemo(() => ({ __html: cellsHtml(rows) }), [rows]);
-  const rules: string[] = [];
-  for (const index of marked)
-    rules.push(`[data-chunk-strip] [data-index="${index}"]{outline:2px solid #f59e0b}`);
-  if (selected !== null) {
-    rules.push(
-      `[data-chunk-strip] [data-index="${selected}"]{outline:2px solid currentColor;outline-offset:1px;opacity:1}`,
-    );
-  }
+  const positions = useMemo(() => new Map(rows.map((row, position) => [row.index, position])), [rows]);
+  const strip = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const cells = strip.current?.children;
+    if (!cells) return;
+    const cell = (index: number) => {
+      const position = positions.get(index);
+      return position === undefined ? undefined : cells[position];
+    };
+    const touched: Element[] = [];
+    for (const index of marked) {
+      const found = cell(index);
+      found?.setAttribute("data-marked", "");
+      if (found) touched.push(found);
+    }
+    const chosen = selected === null ? undefined : cell(selected);
+    chosen?.setAttribute("data-selected", "");
+    return () => {
+      for (const found of touched) found.removeAttribute("data-marked");
+      chosen?.removeAttribute("data-selected");
+    };
+  }, [html, positions, marked, selected]);
   return (
     <div>
       <div
+        ref={strip}
         data-chunk-strip=""
         aria-hidden="true"
-        className="flex flex-wrap gap-px rounded-md border border-zinc-200 bg-white p-1.5 dark:border-zinc-800 dark:bg-zinc-900 [&>i]:h-4 [&>i]:w-1.5 [&>i]:cursor-pointer [&>i]:rounded-[1px] [&>i:hover]:opacity-60"
+        className="flex flex-wrap gap-px rounded-md border border-zinc-200 bg-white p-1.5 dark:border-zinc-800 dark:bg-zinc-900 [&>i]:h-4 [&>i]:w-1.5 [&>i]:cursor-pointer [&>i]:rounded-[1px] [&>i:hover]:opacity-60 [&>i[data-marked]]:outline-2 [&>i[data-marked]]:outline-amber-500 [&>i[data-selected]]:opacity-100 [&>i[data-selected]]:outline-2 [&>i[data-selected]]:outline-offset-1 [&>i[data-selected]]:outline-current"
         onClick={(event) => {
           const cell = cellOf(event.target);
           const index = Number(cell?.getAttribute("data-index"));
@@ -59,7 +75,6 @@ export function ChunkStrip({ rows, selected, marked, onSelect }: ChunkStripProps
         }}
         dangerouslySetInnerHTML={html}
       />
-      {rules.length > 0 && <style>{rules.join("\n")}</style>}
     </div>
   );
 }

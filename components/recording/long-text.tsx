@@ -1,6 +1,7 @@
 import { shownText } from "@/lib/views/recording/shown-text";
+import styles from "./message.module.css";
 
-const PRE = "whitespace-pre-wrap break-words font-mono text-[13px] leading-5";
+const PRE = styles.text;
 
 /** Preformatted text; beyond `limit` characters only a preview shows until the reader opens it. */
 export function LongText({

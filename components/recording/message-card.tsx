@@ -2,6 +2,7 @@ import { memo, type ReactNode } from "react";
 import { fieldId } from "@/lib/views/recording/stream-timeline";
 import type { MessageView, ToolCallView } from "@/lib/views/recording/message-view";
 import { MarkedText } from "./marked-text";
+import styles from "./message.module.css";
 
 type Range = { start: number; end: number };
 
@@ -20,7 +21,7 @@ export interface MessageCardProps {
   marks?: ReadonlyMap<string, Range>;
 }
 
-const PRE = "whitespace-pre-wrap break-words font-mono text-[13px] leading-5";
+const PRE = styles.text;
 
 interface ToolCallBlockProps {
   call: ToolCallView;
@@ -73,13 +74,10 @@ function MessageCardView({ message, numbered, mode, markdown, marks }: MessageCa
   const label = numbered ? `Choice ${message.index}` : "Reassembled message";
   const empty = !message.content && !message.reasoning && message.toolCalls.length === 0;
   return (
-    <article
-      aria-label={label}
-      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <header className="flex flex-wrap items-center gap-2 text-xs">
+    <article aria-label={label} className={styles.card}>
+      <header className={styles.cardHead}>
         {numbered && <span className="font-semibold">Choice {message.index}</span>}
-        <span className="rounded bg-zinc-100 px-1.5 py-0.5 font-medium dark:bg-zinc-800">{message.role}</span>
+        <span className={styles.cardRole}>{message.role}</span>
         {message.finishReason && (
           <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
             finish: {message.finishReason}

@@ -1,6 +1,7 @@
 import { highlightCode, type CodeLanguage } from "@/lib/views/highlight-code";
 import { formatCount } from "@/lib/views/recording/format";
-import { splitForHighlight } from "@/lib/views/recording/raw-json";
+import { HIGHLIGHT_HEAD, HIGHLIGHT_LIMIT, splitForHighlight } from "@/lib/views/recording/raw-json";
+import { compactHighlight } from "./compact-highlight";
 import { RawJsonRest } from "./raw-json-rest";
 
 export const RAW_JSON_ID = "raw-json-text";
@@ -16,6 +17,8 @@ interface RawJsonProps {
   /** The section's title: "Raw JSON" for llama-stack recordings, "Raw YAML" or "Raw file" for cassettes. */
   title?: string;
   language?: CodeLanguage;
+  /** Of a long text, about how many characters are highlighted (default `HIGHLIGHT_HEAD`). */
+  headSize?: number;
 }
 
 /**
@@ -23,9 +26,15 @@ interface RawJsonProps {
  * and sent with the page (highlighting megabytes would stall both server and browser); the whole
  * text is loaded, plain, when the reader asks for it.
  */
-export async function RawJson({ text, load, title = "Raw JSON", language = "json" }: RawJsonProps) {
-  const split = splitForHighlight(text);
-  const html = await highlightCode(split.head, language);
+export async function RawJson({
+  text,
+  load,
+  title = "Raw JSON",
+  language = "json",
+  headSize = HIGHLIGHT_HEAD,
+}: RawJsonProps) {
+  const split = splitForHighlight(text, HIGHLIGHT_LIMIT, headSize);
+  const html = compactHighlight(await highlightCode(split.head, language));
   return (
     <section aria-labelledby="raw-heading" className="space-y-2">
       <h2 id="raw-heading" className="text-lg font-semibold">

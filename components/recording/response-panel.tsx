@@ -1,26 +1,47 @@
 import type { ResponseInfo } from "@/lib/model/exchange";
 import { toMessageView } from "@/lib/views/recording/message-view";
-import { toTimelineRows, usageSummary } from "@/lib/views/recording/stream-timeline";
+import { chunkWindow, windowSpans } from "@/lib/views/recording/chunk-window";
+import { usageSummary } from "@/lib/views/recording/stream-timeline";
 import { EmbeddingsView } from "./embeddings-view";
 import { ErrorCard } from "./error-card";
 import { MarkdownText } from "./markdown-text";
 import { MessageCard } from "./message-card";
 import { ModelsTable } from "./models-table";
 import { ResultView } from "./result-view";
+import { loadChunkWindow } from "./stream-actions";
 import { StreamExplorer } from "./stream-explorer";
 import { UnknownView } from "./unknown-view";
 
 type MessageResponse = Extract<ResponseInfo, { type: "message" }>;
 
-function MessageResponseView({ response, idPrefix }: { response: MessageResponse; idPrefix: string }) {
+/** Where a response was read from, so the page can load more of its stream: file and interaction. */
+export interface ResponseSource {
+  relPath: string;
+  interaction: number;
+}
+
+function MessageResponseView({
+  response,
+  idPrefix,
+  source,
+}: {
+  response: MessageResponse;
+  idPrefix: string;
+  source: ResponseSource | null;
+}) {
   const messages = response.choices.map(toMessageView);
   const usage = response.usage ? usageSummary(response.usage) : null;
   const markdown = messages.map((message) => <MarkdownText key={message.index} source={message.content} />);
   if (response.streaming && response.chunks.length > 0) {
-    // Only plain rows and texts cross to the browser, never the raw chunks.
+    // Only plain rows and texts cross to the browser, never the raw chunks; and of a long stream,
+    // one window of rows (the others are loaded when asked for).
+    const first = chunkWindow(response.chunks);
+    const long = first.total > first.rows.length;
     return (
       <StreamExplorer
-        rows={toTimelineRows(response.chunks)}
+        firstWindow={first}
+        spans={windowSpans(response.chunks)}
+        load={long && source ? loadChunkWindow.bind(null, source.relPath, source.interaction) : null}
         messages={messages}
         markdown={markdown}
         usage={usage}
@@ -56,14 +77,16 @@ function ResponseBody({
   response,
   notes,
   idPrefix,
+  source,
 }: {
   response: ResponseInfo;
   notes: string[];
   idPrefix: string;
+  source: ResponseSource | null;
 }) {
   switch (response.type) {
     case "message":
-      return <MessageResponseView response={response} idPrefix={idPrefix} />;
+      return <MessageResponseView response={response} idPrefix={idPrefix} source={source} />;
     case "embeddings":
       return <EmbeddingsView response={response} />;
     case "models":
@@ -83,6 +106,7 @@ export function ResponsePanel({
   notes,
   idPrefix = "",
   level = 2,
+  source = null,
 }: {
   response: ResponseInfo;
   notes: string[];
@@ -90,6 +114,8 @@ export function ResponsePanel({
   idPrefix?: string;
   /** The heading level (3 inside a cassette's interaction). */
   level?: 2 | 3;
+  /** The file and interaction the response is from (lets a long stream load more of its chunks). */
+  source?: ResponseSource | null;
 }) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
@@ -100,7 +126,7 @@ export function ResponsePanel({
       >
         Response
       </Heading>
-      <ResponseBody response={response} notes={notes} idPrefix={idPrefix} />
+      <ResponseBody response={response} notes={notes} idPrefix={idPrefix} source={source} />
     </section>
   );
 }

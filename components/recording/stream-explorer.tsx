@@ -16,16 +16,22 @@ import {
   rangesOfChunk,
   type FieldRange,
 } from "@/lib/views/recording/chunk-selection";
+import { windowOfRange, type ChunkWindow, type WindowSpan } from "@/lib/views/recording/chunk-window";
 import type { MessageView } from "@/lib/views/recording/message-view";
-import type { TimelineRow } from "@/lib/views/recording/stream-timeline";
 import { ChunkStrip, KindLegend } from "./chunk-strip";
 import { ChunkTimeline, type ChunkTimelineHandle } from "./chunk-timeline";
+import { ChunkWindowNav } from "./chunk-window-nav";
 import { MessagePanel } from "./message-panel";
 import { SelectionStatus } from "./selection-status";
 import { useTextSelection } from "./use-text-selection";
 
 export interface StreamExplorerProps {
-  rows: TimelineRow[];
+  /** The window of rows the page carries (all of them, for a stream that fits one window). */
+  firstWindow: ChunkWindow;
+  /** Per window, the characters its chunks filled (`windowSpans`); empty for one window. */
+  spans: WindowSpan[][];
+  /** Loads the window holding a chunk (a bound server action); null where it cannot. */
+  load: ((chunk: number) => Promise<ChunkWindow | null>) | null;
   messages: MessageView[];
   /** Each message's text rendered as markdown on the server (`MarkdownText`), by position. */
   markdown: ReactNode[];
@@ -57,15 +63,29 @@ function setHash(hash: string) {
  * in the strip or the timeline marks the characters it added; text selected in the message marks
  * the chunks that made it. The selected chunk lives in the URL (`#chunk-42`).
  */
-export function StreamExplorer({ rows, messages, markdown, usage, idPrefix = "" }: StreamExplorerProps) {
+export function StreamExplorer({
+  firstWindow,
+  spans,
+  load,
+  messages,
+  markdown,
+  usage,
+  idPrefix = "",
+}: StreamExplorerProps) {
   const hash = useSyncExternalStore(
     subscribeHash,
     () => location.hash,
     () => "",
   );
+  const [shown, setShown] = useState(firstWindow);
+  const [failed, setFailed] = useState<number | null>(null);
+  const rows = shown.rows;
   const rowByIndex = useMemo(() => new Map(rows.map((row) => [row.index, row])), [rows]);
   const hashed = chunkFromHash(hash, idPrefix);
   const selected = hashed !== null && rowByIndex.has(hashed) ? hashed : null;
+  // A link to a chunk of another window (`#chunk-90000`) loads that window.
+  const wanted =
+    load && hashed !== null && selected === null && hashed < shown.total && hashed !== failed ? hashed : null;
   const [modeOverride, setModeOverride] = useState<"markdown" | "plain" | null>(null);
   const mode = modeOverride ?? (selected !== null ? "plain" : "markdown");
   const [textRange, setTextRange] = useState<FieldRange | null>(null);
@@ -74,11 +94,46 @@ export function StreamExplorer({ rows, messages, markdown, usage, idPrefix = "" 
   const scrolledOnce = useRef(false);
   const focusNext = useRef(false);
 
+  useEffect(() => {
+    if (wanted === null || !load) return;
+    let live = true;
+    void load(wanted).then((next) => {
+      if (!live) return;
+      if (next) setShown(next);
+      else setFailed(wanted);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, load]);
+
+  const showWindow = useCallback(
+    (position: number) => {
+      void load?.(position).then((next) => {
+        if (!next) return;
+        setShown(next);
+        // A selection the new window does not hold is dropped (or its link would bring it back);
+        // the message stays in the mode it was shown in.
+        const at = chunkFromHash(location.hash, idPrefix);
+        if (at !== null && !next.rows.some((row) => row.index === at)) {
+          setModeOverride((override) => override ?? "plain");
+          setHash("");
+        }
+      });
+    },
+    [load, idPrefix],
+  );
+
   const rangeIndex = useMemo(() => buildRangeIndex(rows), [rows]);
   const marked = useMemo(
     () => new Set(textRange ? chunksForRange(rangeIndex, textRange) : []),
     [rangeIndex, textRange],
   );
+  const textWindow = useMemo(() => {
+    if (!textRange || marked.size > 0) return null;
+    const found = windowOfRange(spans, textRange);
+    return found === null || found * shown.size === shown.start ? null : found;
+  }, [spans, textRange, marked, shown]);
   const marks = useMemo(() => {
     const row = selected === null ? undefined : rowByIndex.get(selected);
     const map = new Map<string, { start: number; end: number }>();
@@ -133,9 +188,20 @@ export function StreamExplorer({ rows, messages, markdown, usage, idPrefix = "" 
           <h3 id={`${idPrefix}chunks-heading`} className="text-base font-semibold">
             Chunks
           </h3>
-          <span className="text-sm text-zinc-500">{rows.length.toLocaleString("en-US")} chunks</span>
+          <span className="text-sm text-zinc-500">{shown.total.toLocaleString("en-US")} chunks</span>
           <KindLegend />
         </div>
+        {shown.total > rows.length && (
+          <ChunkWindowNav
+            shown={shown}
+            loading={wanted}
+            canLoad={load !== null}
+            textWindow={textWindow}
+            onShow={showWindow}
+            onGoTo={(index) => select(index)}
+            idPrefix={idPrefix}
+          />
+        )}
         <ChunkStrip rows={rows} selected={selected} marked={marked} onSelect={(index) => select(index)} />
         <SelectionStatus
           selected={selected}
