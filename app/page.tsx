@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const index = await getIndex();
   const facets = index.facets();
-  const secrets = index.secretTotals();
+  const secrets = await index.secretTotals();
   const drift = await loadDriftPanel();
   return (
     <div className="space-y-6">

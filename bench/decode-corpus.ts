@@ -33,5 +33,6 @@ export async function benchDecodeCorpus(corpus: string): Promise<boolean> {
   printFigure(baseline);
   printFigure(measured);
   if (failures > 0) console.log(`  (${failures} files failed to decode)`);
-  return printTarget({ name: "decode corpus", measured, baseline, maxRatio: 1.5 });
+  // Issue 13 asks 1.3× (it was 1.5×).
+  return printTarget({ name: "decode corpus", measured, baseline, maxRatio: 1.3 });
 }

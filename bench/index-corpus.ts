@@ -53,7 +53,8 @@ export async function benchIndexCorpus(corpus: string): Promise<boolean[]> {
     printFigure(cold);
     printFigure(restart);
     const results = [
-      printTarget({ name: "cold index", measured: cold, baseline, maxRatio: 1.5 }),
+      // Issue 13 asks 1.3× (it was 1.5×).
+      printTarget({ name: "cold index", measured: cold, baseline, maxRatio: 1.3 }),
       printTarget({ name: "restart", measured: restart, baseline, maxRatio: 0.25 }),
     ];
 
@@ -75,6 +76,8 @@ export async function benchIndexCorpus(corpus: string): Promise<boolean[]> {
       const ok = worst < 50;
       console.log(`  ${ok ? "PASS" : "FAIL"} search answers in under 50 ms (slowest ${worst.toFixed(1)} ms)`);
       results.push(ok);
+      // Its credentials scan runs in the background: stopped, lest it run during the next benchmarks.
+      await index.close();
     }
 
     const { stdout } = await promisify(execFile)(

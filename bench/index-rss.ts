@@ -6,3 +6,5 @@ const index = await RecordingIndex.open({ root: process.argv[2] ?? "recordings",
 index.search("warm");
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 console.log(`RSS ${mb(process.memoryUsage().rss)} (${mb(before)} before indexing ${index.size} files)`);
+// Stops the credentials scan that indexing leaves running in the background.
+await index.close();

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/list/pagination";
 import { GROUPS_CLASS, recordingGroupsHtml } from "@/components/list/recording-rows-html";
 import { DerivedCache } from "@/lib/index/derived-cache";
 import { groupByTest } from "@/lib/index/group";
-import { defaultQuery, pageKey, parseRecordingQuery, runQuery, SORTS } from "@/lib/index/query";
+import { defaultQuery, pageKey, parseRecordingQuery, runScannedQuery, SORTS } from "@/lib/index/query";
 import { getIndex } from "@/lib/index/server-index";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +44,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
   const urlParams = toUrlParams(await searchParams);
   const parsed = parseRecordingQuery(urlParams);
   const query = parsed.ok ? parsed.query : defaultQuery();
-  const result = runQuery(index, query);
+  const result = await runScannedQuery(index, query);
   const facets = index.facets();
   const yesNo = (name: string, label: string, value: boolean | undefined): FilterOption => ({
     name,

@@ -91,9 +91,14 @@ const PER_INTERACTION = [
   "error",
 ] as const;
 
-/** The credentials filter: the count needs the index, which holds the allow-list. */
+/**
+ * The credentials filter: the count needs the index, which holds the allow-list. A file the
+ * background scan has not reached is left out either way (the result says it is partial).
+ */
 function secretsMatch(index: RecordingIndex, summary: RecordingSummary, query: RecordingQuery): boolean {
-  return query.secrets === undefined || index.secretCount(summary) > 0 === query.secrets;
+  if (query.secrets === undefined) return true;
+  const count = index.secretCount(summary);
+  return count !== null && count > 0 === query.secrets;
 }
 
 function matches(summary: RecordingSummary, query: RecordingQuery): boolean {
@@ -128,6 +133,11 @@ export interface QueryResult {
   pageSize: number;
   pages: number;
   items: RecordingSummary[];
+  /**
+   * Present (true) when the query filters on credentials before the background scan has read
+   * every file: the result is partial. `runScannedQuery` waits for the scan instead.
+   */
+  scanning?: true;
 }
 
 /** What a view depends on: every parameter of the query but its paging. */
@@ -162,7 +172,9 @@ export function pageKey(query: RecordingQuery, result: Pick<QueryResult, "page" 
  * changes, so paging through it, or asking again, costs a slice.
  */
 export function runQuery(index: RecordingIndex, query: RecordingQuery): QueryResult {
-  const found = index.view(viewKey(query), () => findAll(index, query));
+  const partial = query.secrets !== undefined && !index.secretsKnown;
+  // A view taken while the scan runs is not kept once it has finished.
+  const found = index.view(`${viewKey(query)}${partial ? "\0partial" : ""}`, () => findAll(index, query));
   const pages = Math.max(1, Math.ceil(found.length / query.pageSize));
   const page = Math.min(query.page, pages);
   return {
@@ -171,7 +183,14 @@ export function runQuery(index: RecordingIndex, query: RecordingQuery): QueryRes
     pageSize: query.pageSize,
     pages,
     items: found.slice((page - 1) * query.pageSize, page * query.pageSize),
+    ...(partial ? { scanning: true as const } : {}),
   };
+}
+
+/** `runQuery`, after the credentials scan when the query filters on credentials: never partial. */
+export async function runScannedQuery(index: RecordingIndex, query: RecordingQuery): Promise<QueryResult> {
+  if (query.secrets !== undefined) await index.secretsScanned();
+  return runQuery(index, query);
 }
 
 /** The unfiltered first page. */

@@ -2,17 +2,18 @@ import { stat } from "node:fs/promises";
 import { realpath } from "node:fs/promises";
 import { relative } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
-import { LRUCache } from "lru-cache";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
 import { loadAllowList, notAllowed } from "@/lib/secrets/allow-list";
 import { publicFinding, type SecretFinding } from "@/lib/secrets/finding";
 import { detectInSource, maskSource } from "@/lib/secrets/masked-source";
+import { bodyCache, worthKeeping, type CachedBody } from "./body-cache";
 import { DerivedCache } from "./derived-cache";
 import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import { RecordingSearch } from "./search";
+import { isScanned, scanForSecrets, scanInBatches, type Scanned } from "./secret-scan";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
 
@@ -39,6 +40,8 @@ export interface OpenedRecording {
 
 const WATCH_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 8;
+/** The memory decoded bodies may hold (estimated: see `decodedSize`). */
+const BODY_CACHE_BYTES = 512 * 1024 * 1024;
 /** Views (filtered, searched, sorted lists) kept per state of the tree: the most asked-for ones. */
 const VIEW_CACHE_ENTRIES = 64;
 
@@ -51,7 +54,7 @@ const VIEW_CACHE_ENTRIES = 64;
 export class RecordingIndex {
   private summaries = new Map<string, RecordingSummary>();
   private searchEngine: RecordingSearch | null = null;
-  private readonly bodies: LRUCache<string, OpenedRecording>;
+  private readonly bodies = bodyCache(BODY_CACHE_BYTES);
   private watcher: FSWatcher | null = null;
   private refreshing: Promise<RefreshResult> | null = null;
   private refreshAgain = false;
@@ -67,17 +70,15 @@ export class RecordingIndex {
   indexedAt = new Date(0);
   /** The fingerprints `.tapedeck-secrets-allow` allows, read again at each refresh. */
   private allowedSecrets: ReadonlySet<string> = new Set();
+  /** The background credentials scan in flight (see `secretsScanned`). */
+  private scanning: Promise<void> | null = null;
+  private closed = false;
 
   private constructor(
     readonly root: string,
     private readonly limits: ReadLimits,
     private readonly useCache: boolean,
-  ) {
-    this.bodies = new LRUCache({
-      maxSize: 256 * 1024 * 1024,
-      sizeCalculation: (entry) => Math.max(1, entry.read.size * 4),
-    });
-  }
+  ) {}
 
   static async open(options: IndexOptions): Promise<RecordingIndex> {
     const root = await realpath(options.root);
@@ -118,21 +119,45 @@ export class RecordingIndex {
     return cache.get(this.summaries, key, compute);
   }
 
-  /** How many credentials a file holds that the allow-list does not cover. */
-  secretCount(summary: RecordingSummary): number {
-    return (summary.secrets ?? []).filter((print) => !this.allowedSecrets.has(print)).length;
+  /**
+   * How many credentials a file holds that the allow-list does not cover; null while the
+   * background scan has not reached it (see `secretsScanned`).
+   */
+  secretCount(summary: RecordingSummary): number | null {
+    if (summary.secrets === undefined) return null;
+    return summary.secrets.filter((print) => !this.allowedSecrets.has(print)).length;
   }
 
-  /** Credentials over every file, and the files that hold one. */
-  secretTotals(): { findings: number; files: number } {
+  /** True once every indexed file has been scanned for credentials. */
+  get secretsKnown(): boolean {
+    for (const summary of this.summaries.values()) if (!isScanned(summary)) return false;
+    return true;
+  }
+
+  /** Credentials over every file, and the files that hold one (after the scan: never a partial count). */
+  async secretTotals(): Promise<{ findings: number; files: number }> {
+    await this.secretsScanned();
     let findings = 0;
     let files = 0;
     for (const summary of this.summaries.values()) {
-      const count = this.secretCount(summary);
+      const count = this.secretCount(summary) ?? 0;
       findings += count;
       if (count > 0) files++;
     }
     return { findings, files };
+  }
+
+  /**
+   * Resolves once every indexed file has been scanned for credentials. Indexing does not scan
+   * (it would cost half again the time of reading and parsing): the scan runs after each refresh,
+   * in the background, and what needs its counts awaits this.
+   */
+  async secretsScanned(): Promise<void> {
+    while (!this.closed) {
+      await this.refreshing;
+      if (this.secretsKnown) return;
+      await this.scanSecrets();
+    }
   }
 
   get size(): number {
@@ -166,19 +191,32 @@ export class RecordingIndex {
     const path = `${this.root}/${relPath}`;
     const info = await stat(path).catch(() => null);
     const cached = this.bodies.get(relPath);
-    if (cached && info && cached.summary.size === info.size && cached.summary.mtimeMs === info.mtimeMs) {
-      return cached;
-    }
-    const read = await readRecording(path, relPath, this.limits);
+    const fresh = (read: { size: number; mtimeMs: number }) =>
+      info !== null && read.size === info.size && read.mtimeMs === info.mtimeMs;
+    if (cached && "opened" in cached && fresh(cached.opened.summary)) return cached.opened;
+    const indexed = cached && "indexed" in cached && fresh(cached.indexed) ? cached.indexed : null;
+    const read = indexed ?? (await readRecording(path, relPath, this.limits));
     // Masked here, once: the pages, the API and the comparisons read recordings through `open`.
     const detected = await detectInSource(read);
     const opened = {
-      summary: info ? summarize(relPath, read, read.mtimeMs, detected) : summary,
+      summary: !info
+        ? summary
+        : isScanned(summary) && fresh(summary)
+          ? summary
+          : summarize(relPath, read, read.mtimeMs, detected),
       read: maskSource(read, detected),
       secrets: notAllowed(detected, this.allowedSecrets).map(publicFinding),
     };
-    if (info && read.decoded.ok) this.bodies.set(relPath, opened);
+    if (info && read.decoded.ok) this.bodies.set(relPath, { opened });
     return opened;
+  }
+
+  /** The read indexing kept of a file, while the file is as indexed (see `worthKeeping`). */
+  private indexedRead(summary: RecordingSummary): ReadRecording | null {
+    const cached: CachedBody | undefined = this.bodies.get(summary.relPath);
+    if (!cached || !("indexed" in cached)) return null;
+    const { indexed } = cached;
+    return indexed.size === summary.size && indexed.mtimeMs === summary.mtimeMs ? indexed : null;
   }
 
   /** Re-reads the tree: new, changed and removed files. Calls made during a refresh coalesce. */
@@ -201,6 +239,10 @@ export class RecordingIndex {
       return total;
     })().finally(() => {
       this.refreshing = null;
+      // After the caller's turn (the first page, the command), not before it.
+      setImmediate(() => {
+        if (!this.closed && !this.secretsKnown) void this.scanSecrets();
+      });
     });
     return this.refreshing;
   }
@@ -238,7 +280,8 @@ export class RecordingIndex {
           skipped.set(file.relPath, { size: read.size, mtimeMs: read.mtimeMs });
           continue;
         }
-        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs, await detectInSource(read)));
+        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs));
+        if (worthKeeping(read)) this.bodies.set(file.relPath, { indexed: read });
         if (known) result.changed++;
         else result.added++;
       }
@@ -260,12 +303,56 @@ export class RecordingIndex {
     // A new allow-list changes the counts: a new map makes what is derived from it recomputed.
     else if (allowChanged) this.summaries = new Map(this.summaries);
     this.indexedAt = new Date();
-    if (this.useCache && (result.added || result.changed || result.removed)) {
-      // Written in the background: serving does not wait for the cache.
-      const snapshot = [...this.summaries.values()];
-      this.saving = this.saving.then(() => saveSummaries(this.root, snapshot));
-    }
+    if (result.added || result.changed || result.removed) this.saveCache();
     return result;
+  }
+
+  /** Writes the summaries in the background: serving does not wait for the cache. */
+  private saveCache(): void {
+    if (!this.useCache) return;
+    const snapshot = [...this.summaries.values()];
+    this.saving = this.saving.then(() => saveSummaries(this.root, snapshot));
+  }
+
+  /** Scans every file not scanned yet for credentials (one pass at a time; calls join it). */
+  private scanSecrets(): Promise<void> {
+    this.scanning ??= this.scanPass().finally(() => {
+      this.scanning = null;
+    });
+    return this.scanning;
+  }
+
+  private async scanPass(): Promise<void> {
+    const queue = [...this.summaries.values()].filter((summary) => !isScanned(summary));
+    if (queue.length === 0) return;
+    await scanInBatches(
+      queue,
+      (summary) => scanForSecrets(this.root, summary, this.limits, this.indexedRead(summary)),
+      (batch) => this.putScanned(batch),
+      () => this.closed,
+    );
+    this.saveCache();
+  }
+
+  /**
+   * Puts scanned summaries in place; one a refresh replaced meanwhile is left to the next pass.
+   * A file without credentials keeps its summary, marked scanned in place: nothing derived from
+   * the summaries changes (the credentials filter's views are named by the scan's state).
+   */
+  private putScanned(scanned: Scanned[]): void {
+    let next: Map<string, RecordingSummary> | null = null;
+    for (const { before, after } of scanned) {
+      if (this.summaries.get(before.relPath) !== before) continue;
+      if (after === null) {
+        before.secrets = [];
+        continue;
+      }
+      next ??= new Map(this.summaries);
+      next.set(before.relPath, after);
+      this.searchEngine?.upsert(after);
+    }
+    // A new map: what is derived from the summaries (counts, views, excerpts) is computed again.
+    if (next) this.summaries = next;
   }
 
   /** Watches the root; changes show up after a short debounce. */
@@ -294,6 +381,7 @@ export class RecordingIndex {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const watcher = this.watcher;
     this.watcher = null;
     await watcher?.close();
@@ -302,6 +390,7 @@ export class RecordingIndex {
     if (this.watchTimer) clearTimeout(this.watchTimer);
     this.watchTimer = null;
     await this.refreshing;
+    await this.scanning;
     await this.saving;
   }
 }

@@ -6,12 +6,16 @@ declare global {
   var __tapedeckIndex: Promise<RecordingIndex> | undefined;
 }
 
-/** The index of the configured root, opened (and watched) on first use. */
+/** The index of the configured root, opened (watched, scanned for credentials) on first use. */
 export function getIndex(): Promise<RecordingIndex> {
   globalThis.__tapedeckIndex ??= (async () => {
     const config = readConfig();
     const index = await RecordingIndex.open({ root: config.root, limits: config.limits });
     index.watch();
+    // The lists, search and overview show excerpts, masked once a file is scanned for
+    // credentials: the server answers once the first scan is done (later changes are scanned
+    // moments after their refresh).
+    await index.secretsScanned();
     // Build the search engine now, off the request path, so the first search does not pay for it.
     setImmediate(() => index.searchIndex());
     return index;

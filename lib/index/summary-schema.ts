@@ -75,7 +75,8 @@ export const recordingSummarySchema = z.object({
   reply: z.string(),
   /**
    * The fingerprint of each credential found in the file (lib/secrets), before the allow-list:
-   * the index applies the allow-list when it counts, so editing it needs no re-read.
+   * the index applies the allow-list when it counts, so editing it needs no re-read. Absent until
+   * the file is scanned (the index scans after indexing, in the background).
    */
   secrets: z.array(z.string()).optional(),
 });

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getIndex } from "@/lib/index/server-index";
-import { parseRecordingQuery, runQuery } from "@/lib/index/query";
+import { parseRecordingQuery, runScannedQuery } from "@/lib/index/query";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const parsed = parseRecordingQuery(request.nextUrl.searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.message }, { status: 400 });
-  const result = runQuery(await getIndex(), parsed.query);
+  const result = await runScannedQuery(await getIndex(), parsed.query);
   return Response.json(result);
 }

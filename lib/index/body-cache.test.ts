@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { decodeText } from "@/lib/recording/decode";
+import type { ReadRecording } from "@/lib/recording/read-recording";
+import { chatRecording } from "@/lib/recording/testing/recording-builders";
+import { bodyCache, decodedSize, worthKeeping } from "./body-cache";
+
+function readOf(text: string): ReadRecording {
+  return { size: text.length, mtimeMs: 1, text, decoded: decodeText(text, "recordings/a.json") };
+}
+
+describe("decodedSize", () => {
+  it("counts 3 bytes a character and 2,500 an interaction", () => {
+    const text = chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello");
+    expect(decodedSize(readOf(text))).toBe(3 * text.length + 2500);
+  });
+
+  it("counts the text alone for a file that does not decode", () => {
+    expect(decodedSize(readOf("{}"))).toBe(6);
+  });
+});
+
+describe("worthKeeping", () => {
+  it("keeps no small file: it decodes again quickly", () => {
+    expect(worthKeeping(readOf(chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello")))).toBe(false);
+  });
+
+  it("keeps a decoded file estimated at 32 MB or more", () => {
+    const text = chatRecording({ testId: "t::a", prompt: "x".repeat(12 * 1024 * 1024) }, "Hello");
+    expect(worthKeeping(readOf(text))).toBe(true);
+  });
+});
+
+describe("bodyCache", () => {
+  it("evicts by estimated memory", () => {
+    const read = readOf(chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello"));
+    const cache = bodyCache(decodedSize(read) * 2);
+    cache.set("a", { indexed: read });
+    cache.set("b", { indexed: read });
+    cache.set("c", { indexed: read });
+    expect([...cache.keys()].sort()).toEqual(["b", "c"]);
+  });
+});

@@ -1,0 +1,44 @@
+import { LRUCache } from "lru-cache";
+import type { ReadRecording } from "@/lib/recording/read-recording";
+import type { OpenedRecording } from "./recording-index";
+
+/**
+ * What the cache holds of a file: its opened form (masked, as pages show it), or the read that
+ * indexing decoded, kept so that the first `open` (and the credentials scan) need not decode the
+ * file again; it is scanned and masked when opened.
+ */
+export type CachedBody = { opened: OpenedRecording } | { indexed: ReadRecording };
+
+/** Bytes of memory per character of the text: the text itself, and the strings decoded from it. */
+const PER_CHARACTER = 3;
+/** Bytes of memory per interaction: its objects (envelope, exchange, HTTP details, messages). */
+const PER_INTERACTION = 2500;
+
+/**
+ * The memory a decoded file holds, estimated from its text and its interactions (fitted on
+ * heap snapshots: a 34 MB cassette of 100,000 small interactions holds 336 MB; a 1 MB cassette
+ * of one image call, 3.3 MB; a llama-stack JSON file, 2 to 3 times its size).
+ */
+export function decodedSize(read: ReadRecording): number {
+  const interactions = read.decoded.ok ? read.decoded.file.interactions.length : 0;
+  return PER_CHARACTER * (read.text?.length ?? read.size) + PER_INTERACTION * interactions;
+}
+
+/**
+ * A file indexing decoded is kept when decoding it again would take seconds: the 100,000
+ * interactions of a hostile cassette took 12 s to open again after indexing. Smaller files are
+ * not kept: they decode again quickly, and keeping them would grow the heap while indexing.
+ */
+const KEEP_INDEXED_FROM = 32 * 1024 * 1024;
+
+export function worthKeeping(read: ReadRecording): boolean {
+  return read.decoded.ok && decodedSize(read) >= KEEP_INDEXED_FROM;
+}
+
+/** The bodies of opened files, bounded by their estimated memory. */
+export function bodyCache(maxBytes: number): LRUCache<string, CachedBody> {
+  return new LRUCache<string, CachedBody>({
+    maxSize: maxBytes,
+    sizeCalculation: (body) => Math.max(1, decodedSize("opened" in body ? body.opened.read : body.indexed)),
+  });
+}
