@@ -2,7 +2,7 @@
 
 import { ChangeDetails } from "@/components/review/change-details";
 import { gitDisabledReason } from "@/lib/config";
-import { rootRepository } from "@/lib/index/root-source";
+import { reviewRepository } from "@/lib/views/review/review-repository";
 import { getIndex } from "@/lib/index/server-index";
 import { loadReview, reviewById } from "@/lib/review/review-cache";
 import type { Review } from "@/lib/review/review-types";
@@ -12,7 +12,7 @@ import { changeKey } from "@/lib/review/review-view";
 async function findReview(base: string, head: string | null, id: string): Promise<Review | null> {
   const held = reviewById(id);
   if (held) return held;
-  const repo = await rootRepository((await getIndex()).root);
+  const repo = await reviewRepository((await getIndex()).root);
   if (!repo) return null;
   const loaded = await loadReview(repo.top, base, head);
   return loaded.ok ? loaded.review : null;

@@ -5,7 +5,7 @@ import { ReviewGroups } from "@/components/review/review-groups";
 import { ReviewMessage } from "@/components/review/review-message";
 import { ReviewSummary } from "@/components/review/review-summary";
 import { gitDisabledReason } from "@/lib/config";
-import { rootRepository } from "@/lib/index/root-source";
+import { reviewRepository } from "@/lib/views/review/review-repository";
 import { getIndex } from "@/lib/index/server-index";
 import { isWorkingTree } from "@/lib/review/links";
 import { loadReview } from "@/lib/review/review-cache";
@@ -47,7 +47,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     );
   }
   const index = await getIndex();
-  const repo = await rootRepository(index.root);
+  const repo = await reviewRepository(index.root);
   if (!repo) {
     return (
       <div className="space-y-4">

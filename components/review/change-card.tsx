@@ -19,7 +19,9 @@ import { SeenCard, SeenToggle } from "./seen";
 /**
  * One change: verdict, path (opening its comparison), summary, pairing and test; its details are
  * fetched when opened. Rendered from `ChangeCardData`, so that a page of several hundred changes
- * carries a few hundred bytes of each, not its whole markup twice (HTML and React payload).
+ * carries a few hundred bytes of each, not its whole markup twice (HTML and React payload). Its
+ * links are not prefetched: scrolling through hundreds of cards would ask the server for as many
+ * dynamic pages (each a git lookup), and slow the details a reviewer opens meanwhile.
  */
 export function ChangeCard({ card }: { card: ChangeCardData }) {
   const review = useReview();
@@ -35,7 +37,7 @@ export function ChangeCard({ card }: { card: ChangeCardData }) {
         <ReviewVerdictBadge verdict={card.verdict} />
         {status && <span className={styles.status}>{status}</span>}
         {href ? (
-          <Link id={id} href={href} className={styles.link}>
+          <Link prefetch={false} id={id} href={href} className={styles.link}>
             {shown}
           </Link>
         ) : (
@@ -58,7 +60,7 @@ export function ChangeCard({ card }: { card: ChangeCardData }) {
           {testId && (
             <>
               test{" "}
-              <Link href={testHref(testId)} className={styles.test}>
+              <Link prefetch={false} href={testHref(testId)} className={styles.test}>
                 {testId}
               </Link>
             </>

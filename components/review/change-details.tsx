@@ -59,13 +59,14 @@ export function ChangeDetails({ change }: { change: ReviewChange }) {
       )}
       {rows.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full text-xs">
+          {/* Fixed widths: left to itself, the field column shrank to a few letters a line. */}
+          <table className="w-full table-fixed text-xs">
             <thead className="text-zinc-500">
               <tr className="border-b border-zinc-200 text-left dark:border-zinc-800">
-                <th scope="col" className="py-1 pr-2 font-medium">
+                <th scope="col" className="w-16 py-1 pr-2 font-medium">
                   Side
                 </th>
-                <th scope="col" className="py-1 pr-2 font-medium">
+                <th scope="col" className="w-[28%] py-1 pr-2 font-medium">
                   Field
                 </th>
                 <th scope="col" className="py-1 pr-2 font-medium">

@@ -9,7 +9,7 @@ import { SeenCounter } from "./seen";
  * Cards in the page's HTML: enough for several screens. A review of hundreds of changes renders the
  * rest in the browser once the page is interactive, in a transition that yields to the reader.
  */
-export const CARDS_IN_HTML = 100;
+export const CARDS_IN_HTML = 40;
 
 /** The changes section: heading and "not yet seen" count, the filters, then one card per change. */
 export function ChangeList({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { reviewHref } from "@/lib/review/links";
 import type { Review } from "@/lib/review/review-types";
 
-/** The changes that repeat, largest first; each lists only its recordings. */
+/** The changes that repeat, largest first; each lists only its recordings (not prefetched: see ReviewSummary). */
 export function ReviewGroups({ review, selected }: { review: Review; selected: string | null }) {
   if (review.groups.length === 0) return null;
   return (
@@ -17,6 +17,7 @@ export function ReviewGroups({ review, selected }: { review: Review; selected: s
               {group.count}
             </span>
             <Link
+              prefetch={false}
               href={reviewHref(review.base, review.head, { group: group.title })}
               aria-current={selected === group.title ? "true" : undefined}
               className="min-w-0 break-words text-indigo-700 hover:underline aria-[current]:font-semibold dark:text-indigo-300"

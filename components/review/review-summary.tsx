@@ -6,7 +6,10 @@ import { ReviewVerdictBadge } from "./review-verdict-badge";
 
 const CARD = "rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900";
 
-/** Counts by verdict (each a filter link) and by suite. */
+/**
+ * Counts by verdict (each a filter link) and by suite. The links are not prefetched: each is this
+ * page again, dynamic, and a prefetch of it only costs the server (git lookups) as the page opens.
+ */
 export function ReviewSummary({ review, suites }: { review: Review; suites: SuiteCount[] }) {
   const href = (filters: Record<string, string>) => reviewHref(review.base, review.head, filters);
   return (
@@ -18,6 +21,7 @@ export function ReviewSummary({ review, suites }: { review: Review; suites: Suit
         {REVIEW_VERDICTS.map((verdict) => (
           <li key={verdict}>
             <Link
+              prefetch={false}
               href={href({ verdict })}
               title={VERDICT_MEANING[verdict]}
               aria-label={`${review.summary.verdicts[verdict]} ${verdict}`}
@@ -53,6 +57,7 @@ export function ReviewSummary({ review, suites }: { review: Review; suites: Suit
               <tr key={suite.suite}>
                 <th scope="row" className="px-3 py-1.5 text-left font-mono text-xs font-normal">
                   <Link
+                    prefetch={false}
                     href={href({ suite: suite.suite })}
                     className="text-indigo-700 hover:underline dark:text-indigo-300"
                   >

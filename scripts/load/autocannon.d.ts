@@ -5,6 +5,8 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Each connection sends these in turn. */
+    requests?: { method: string; path: string }[];
   }
   export default function autocannon(options: Options): Promise<unknown>;
 }

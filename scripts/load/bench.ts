@@ -35,30 +35,44 @@ export const DURATION_S = 20;
  * Runs autocannon (50 connections, 20 seconds) against one path while sampling the server's
  * resident memory every 200 ms. Bounded by autocannon's duration.
  */
-export async function loadRoute(
+export function loadRoute(
   server: LoadServer,
   phase: string,
   route: string,
   path: string,
 ): Promise<RouteResult> {
+  return loadMix(server, phase, route, [path]);
+}
+
+/** As `loadRoute`, each connection asking for `paths` in turn (a query mix). */
+export async function loadMix(
+  server: LoadServer,
+  phase: string,
+  route: string,
+  paths: string[],
+): Promise<RouteResult> {
   // Warm up: the first request of a page compiles nothing in production, but fills caches.
-  for (let i = 0; i < 3; i++) await fetch(`${server.url}${path}`).then((response) => response.arrayBuffer());
+  for (const path of paths) {
+    for (let i = 0; i < 3; i++)
+      await fetch(`${server.url}${path}`).then((response) => response.arrayBuffer());
+  }
   let peakRss = (await server.memory()).rss;
   const sampler = setInterval(() => {
     void server.memory().then(({ rss }) => (peakRss = Math.max(peakRss, rss)));
   }, 200);
   try {
     const raw: unknown = await autocannon({
-      url: `${server.url}${path}`,
+      url: `${server.url}${paths[0] ?? "/"}`,
       connections: CONNECTIONS,
       duration: DURATION_S,
       timeout: 30,
+      ...(paths.length > 1 ? { requests: paths.map((path) => ({ method: "GET", path })) } : {}),
     });
     const result = resultSchema.parse(raw);
     return {
       phase,
       route,
-      path,
+      path: paths.join(" "),
       requestsPerSecond: result.requests.average,
       total: result.requests.total,
       p99Ms: result.latency.p99,

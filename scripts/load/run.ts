@@ -1,5 +1,6 @@
 // `npm run load`: a bounded load test of the production server on loopback, then the same under
-// file faults in a copy of the corpus. See the README, "Load test".
+// file faults in a copy of the corpus. With `--against <baseline server.js>`, the list page of this
+// build against a baseline's instead (compare.ts). See the README, "Load test".
 import { cp, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -8,6 +9,7 @@ import { z } from "zod";
 import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
 import { discoverRecordings } from "@/lib/sources/discover";
 import { CONNECTIONS, DURATION_S, loadRoute, type RouteResult } from "./bench";
+import { compareList } from "./compare";
 import { startFaults } from "./faults";
 import { printTable } from "./report";
 import { startLoadServer, type LoadServer } from "./server";
@@ -103,6 +105,16 @@ async function main(): Promise<number> {
     console.error("load: the standalone build changed while it was copied (a build running?); run again");
     await rm(scratch, { recursive: true, force: true });
     return 1;
+  }
+  const against = process.argv.indexOf("--against");
+  if (against !== -1) {
+    const baseline = resolve(process.argv[against + 1] ?? "");
+    try {
+      const samples = await compareList(serverJs, baseline, CORPUS, scratch);
+      return samples.some((sample) => sample.errors + sample.non2xx > 0) ? 1 : 0;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }
   const problems: string[] = [];
   const results: RouteResult[] = [];

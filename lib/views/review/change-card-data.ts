@@ -31,6 +31,19 @@ export interface ChangeCardData {
  * field"), or null when it has none.
  */
 export function changeDetailsLabel(change: ReviewChange): string | null {
+  let label = labels.get(change);
+  if (label === undefined) {
+    label = detailsLabelOf(change);
+    labels.set(change, label);
+  }
+  return label;
+}
+
+// Counting a change's rows renders each (values as JSON, cut short): too slow to do for every card
+// of every request. A review's changes are kept (lib/review/review-cache.ts), so their labels are.
+const labels = new WeakMap<ReviewChange, string | null>();
+
+function detailsLabelOf(change: ReviewChange): string | null {
   const rows = detailRows(change).length;
   const fields = rows === 0 && !change.text ? null : detailsLabel(change.text !== null, rows);
   const pairs = change.interactions?.length ?? 0;
