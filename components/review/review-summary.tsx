@@ -30,7 +30,7 @@ export function ReviewSummary({ review, suites }: { review: Review; suites: Suit
               <span className="block text-xl font-semibold tabular-nums sm:text-2xl">
                 {review.summary.verdicts[verdict].toLocaleString("en-US")}
               </span>
-              <ReviewVerdictBadge verdict={verdict} />
+              <ReviewVerdictBadge verdict={verdict} quiet={review.summary.verdicts[verdict] === 0} />
             </Link>
           </li>
         ))}
