@@ -107,6 +107,10 @@ test("a llama-stack recording with a key in its body: masked, and its name still
   await openClean(page, relPath);
   const anthropicMask = mask("anthropic", FAKE.anthropic);
   await expect(page.getByTestId("secrets-notice")).toContainText(`$.request.body.api_key: ${anthropicMask}`);
+  // Marked in the parameters as in the header tables.
+  await expect(
+    page.getByRole("row", { name: /api_key/ }).locator("mark[data-secret-rule='anthropic']"),
+  ).toHaveText(anthropicMask);
   // The hash is of the request as written, not of the masked text the page shows.
   await expect(page.getByText("matches the request hash")).toBeVisible();
   await expect(page.getByRole("region", { name: "Raw JSON" }).last()).toContainText(

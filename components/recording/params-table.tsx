@@ -1,10 +1,23 @@
 import { useId } from "react";
 import { prettyJson } from "@/lib/views/recording/message-view";
+import { MaskedText } from "./masked-text";
 
 function ParamValue({ value }: { value: unknown }) {
-  if (typeof value === "string") return <span className="whitespace-pre-wrap break-words">{value}</span>;
+  if (typeof value === "string") {
+    return (
+      <span className="whitespace-pre-wrap break-words">
+        <MaskedText text={value} />
+      </span>
+    );
+  }
   const compact = JSON.stringify(value) ?? String(value);
-  if (compact.length <= 120) return <code className="break-all font-mono">{compact}</code>;
+  if (compact.length <= 120) {
+    return (
+      <code className="break-all font-mono">
+        <MaskedText text={compact} />
+      </code>
+    );
+  }
   return (
     <details>
       <summary className="cursor-pointer font-mono">{compact.slice(0, 100)}…</summary>
