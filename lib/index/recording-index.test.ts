@@ -76,6 +76,8 @@ describe("RecordingIndex discovery", () => {
     const index = await openIndex();
     expect(index.size).toBe(3);
     expect(index.list().map((summary) => summary.relPath)).toEqual([C, A, B]);
+    // Scanned for credentials in the background (none here), then complete.
+    await index.secretsScanned();
     const info = await stat(join(root, A));
     expect(index.get(A)).toEqual({
       relPath: A,
@@ -84,6 +86,7 @@ describe("RecordingIndex discovery", () => {
       size: info.size,
       mtimeMs: info.mtimeMs,
       broken: null,
+      secrets: [],
       format: "llama-stack",
       interactions: [
         {
@@ -296,6 +299,8 @@ describe("RecordingIndex persistent cache", () => {
   it("on reopening, reads only the files that changed; the others come from the cache", async () => {
     const first = await openIndex({ cache: true });
     expect(readCalls()).toHaveLength(3);
+    // Scanned before it closes, so the cache holds what the scan found too.
+    await first.secretsScanned();
     const before = first.list();
     await first.close();
 

@@ -6,7 +6,7 @@ import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover"
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
 import { loadAllowList, notAllowed } from "@/lib/secrets/allow-list";
-import { publicFinding, type SecretFinding } from "@/lib/secrets/finding";
+import { publicFinding, type DetectedSecret, type SecretFinding } from "@/lib/secrets/finding";
 import { detectInSource, maskSource } from "@/lib/secrets/masked-source";
 import { bodyCache, worthKeeping, type CachedBody } from "./body-cache";
 import { DerivedCache } from "./derived-cache";
@@ -197,18 +197,25 @@ export class RecordingIndex {
     const indexed = cached && "indexed" in cached && fresh(cached.indexed) ? cached.indexed : null;
     const read = indexed ?? (await readRecording(path, relPath, this.limits));
     // Masked here, once: the pages, the API and the comparisons read recordings through `open`.
-    const detected = await detectInSource(read);
-    const opened = {
-      summary: !info
-        ? summary
-        : isScanned(summary) && fresh(summary)
-          ? summary
-          : summarize(relPath, read, read.mtimeMs, detected),
+    const keep = !info || (isScanned(summary) && fresh(summary));
+    const opened = this.opened(summary, read, await detectInSource(read), keep);
+    if (info && read.decoded.ok) this.bodies.set(relPath, { opened });
+    return opened;
+  }
+
+  /** A file as pages show it: masked, with its findings, and its summary (again when it changed). */
+  private opened(
+    summary: RecordingSummary,
+    read: ReadRecording,
+    detected: DetectedSecret[],
+    asIndexed: boolean,
+  ): OpenedRecording {
+    return {
+      summary:
+        isScanned(summary) && asIndexed ? summary : summarize(summary.relPath, read, read.mtimeMs, detected),
       read: maskSource(read, detected),
       secrets: notAllowed(detected, this.allowedSecrets).map(publicFinding),
     };
-    if (info && read.decoded.ok) this.bodies.set(relPath, { opened });
-    return opened;
   }
 
   /** The read indexing kept of a file, while the file is as indexed (see `worthKeeping`). */
@@ -327,7 +334,15 @@ export class RecordingIndex {
     if (queue.length === 0) return;
     await scanInBatches(
       queue,
-      (summary) => scanForSecrets(this.root, summary, this.limits, this.indexedRead(summary)),
+      (summary) => {
+        const indexed = this.indexedRead(summary);
+        // A kept file (one that takes seconds to decode) is opened now, not on its first page.
+        const open = (read: ReadRecording, detected: DetectedSecret[]) => {
+          if (read === indexed)
+            this.bodies.set(summary.relPath, { opened: this.opened(summary, read, detected, false) });
+        };
+        return scanForSecrets(this.root, summary, this.limits, indexed, open);
+      },
       (batch) => this.putScanned(batch),
       () => this.closed,
     );

@@ -1,5 +1,6 @@
 import type { ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
+import type { DetectedSecret } from "@/lib/secrets/finding";
 import { detectInSource } from "@/lib/secrets/masked-source";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
@@ -21,11 +22,14 @@ export async function scanForSecrets(
   limits: ReadLimits,
   /** The file as indexing read it, when it was kept. */
   indexed: ReadRecording | null = null,
+  /** Told what was found in the file as read (to open a kept file from it without a second scan). */
+  found: (read: ReadRecording, detected: DetectedSecret[]) => void = () => {},
 ): Promise<RecordingSummary | null> {
   const read = indexed ?? (await readRecording(`${root}/${summary.relPath}`, summary.relPath, limits));
   // Gone: the next refresh drops it; until then it holds nothing.
   if (!read.decoded.ok && read.decoded.kind === "missing") return null;
   const detected = await detectInSource(read);
+  found(read, detected);
   const unchanged = read.size === summary.size && read.mtimeMs === summary.mtimeMs;
   if (unchanged && detected.length === 0) return null;
   return summarize(summary.relPath, read, read.mtimeMs, detected);

@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, expect, it, vi } from "vitest";
+import { readRecording } from "@/lib/recording/read-recording";
+import { chatRecording } from "@/lib/recording/testing/recording-builders";
+import { detectInSource } from "@/lib/secrets/masked-source";
+import { RecordingIndex } from "./recording-index";
+
+// The real reader and scanner, wrapped so the test can tell whether a file was read or scanned again.
+vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/recording/read-recording")>();
+  return { ...actual, readRecording: vi.fn(actual.readRecording) };
+});
+vi.mock("@/lib/secrets/masked-source", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/secrets/masked-source")>();
+  return { ...actual, detectInSource: vi.fn(actual.detectInSource) };
+});
+
+const BIG = "tests/integration/inference/recordings/big.json";
+let root = "";
+let index: RecordingIndex | null = null;
+
+afterEach(async () => {
+  await index?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+it("opens a file too slow to decode twice from what indexing and the scan made of it", async () => {
+  root = await mkdtemp(join(tmpdir(), "tapedeck-kept-"));
+  const path = join(root, ...BIG.split("/"));
+  await mkdir(dirname(path), { recursive: true });
+  // 12 million characters: past the size from which indexing keeps what it decoded.
+  await writeFile(
+    path,
+    chatRecording({ testId: "t::big", prompt: "Hi", model: "m" }, "a".repeat(12_000_000)),
+  );
+  index = await RecordingIndex.open({ root, cache: false });
+  await index.secretsScanned();
+  vi.mocked(readRecording).mockClear();
+  vi.mocked(detectInSource).mockClear();
+
+  const opened = await index.open(BIG);
+  expect(opened?.read.decoded.ok).toBe(true);
+  expect(opened?.secrets).toEqual([]);
+  expect(vi.mocked(readRecording).mock.calls).toEqual([]);
+  expect(vi.mocked(detectInSource).mock.calls).toEqual([]);
+  expect(await index.open(BIG)).toBe(opened);
+});
