@@ -1,7 +1,5 @@
 import { stat } from "node:fs/promises";
 import { realpath } from "node:fs/promises";
-import { relative } from "node:path";
-import { watch, type FSWatcher } from "chokidar";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
@@ -12,6 +10,7 @@ import { bodyCache, worthKeeping, type CachedBody } from "./body-cache";
 import { DerivedCache } from "./derived-cache";
 import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
+import { RootWatcher } from "./root-watcher";
 import { RecordingSearch } from "./search";
 import { isScanned, scanForSecrets, scanInBatches, type Scanned } from "./secret-scan";
 import { summarize } from "./summary";
@@ -38,7 +37,6 @@ export interface OpenedRecording {
   secrets: SecretFinding[];
 }
 
-const WATCH_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 8;
 /** The memory decoded bodies may hold (estimated: see `decodedSize`). */
 const BODY_CACHE_BYTES = 512 * 1024 * 1024;
@@ -55,10 +53,9 @@ export class RecordingIndex {
   private summaries = new Map<string, RecordingSummary>();
   private searchEngine: RecordingSearch | null = null;
   private readonly bodies = bodyCache(BODY_CACHE_BYTES);
-  private watcher: FSWatcher | null = null;
+  private watcher: RootWatcher | null = null;
   private refreshing: Promise<RefreshResult> | null = null;
   private refreshAgain = false;
-  private watchTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private facetsMemo: { of: Map<string, RecordingSummary>; facets: Facets } | null = null;
   private readonly views = new DerivedCache<readonly RecordingSummary[]>(VIEW_CACHE_ENTRIES);
@@ -372,38 +369,16 @@ export class RecordingIndex {
 
   /** Watches the root; changes show up after a short debounce. */
   watch(): void {
-    if (this.watcher) return;
-    this.watcher = watch(this.root, {
-      ignoreInitial: true,
-      followSymlinks: false,
-      // Tested below the root only: a root that itself lies under a `.git` or `node_modules`
-      // folder is still watched.
-      ignored: (path) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(relative(this.root, path)),
-    });
-    const schedule = () => {
-      if (this.watchTimer) clearTimeout(this.watchTimer);
-      this.watchTimer = setTimeout(() => {
-        this.watchTimer = null;
-        void this.refresh();
-      }, WATCH_DEBOUNCE_MS);
-    };
-    this.watcher.on("all", schedule);
-    // Files written while the watcher was starting raise no event: look once it is ready.
-    this.watcher.on("ready", schedule);
-    this.watcher.on("error", () => {
-      // A vanished folder or a permission error must not stop the server; the next event retries.
-    });
+    this.watcher ??= new RootWatcher(this.root, () => void this.refresh());
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const watcher = this.watcher;
     this.watcher = null;
+    // No event can arrive now, a pending refresh is dropped: let one in flight finish, so
+    // nothing (the cache file) is written after close.
     await watcher?.close();
-    // No event can arrive now: drop a pending refresh and let one in flight finish, so nothing
-    // (the cache file) is written after close.
-    if (this.watchTimer) clearTimeout(this.watchTimer);
-    this.watchTimer = null;
     await this.refreshing;
     await this.scanning;
     await this.saving;
