@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chatRecording, makeRepo, type TestRepo } from "@/lib/review/fixtures/git-repo";
 import { badRevision, requestedRevisions } from "./revision-status";
 
@@ -49,6 +49,20 @@ describe("badRevision", () => {
       'unknown revision "nope"',
     );
     expect(await badRevision("/compare", params("a=a.json&b=v1:a.json"), env())).toBeNull();
+  });
+
+  it("does not ask git again for a revision it found in the last ten seconds", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      repo.git("tag", "v2");
+      expect(await badRevision("/review", params("base=v2"), env())).toBeNull();
+      repo.git("tag", "-d", "v2");
+      expect(await badRevision("/review", params("base=v2"), env())).toBeNull();
+      vi.setSystemTime(Date.now() + 10_001);
+      expect(await badRevision("/review", params("base=v2"), env())).toBe('unknown revision "v2"');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("leaves the page to explain when git is off or the root is not in git", async () => {

@@ -25,6 +25,25 @@ export function requestedRevisions(pathname: string, params: URLSearchParams): s
 const tops = new Map<string, Promise<string | null>>();
 
 /**
+ * Revisions found in a repository lately, by `<repo>\0<rev>`, with when: a review's page, its
+ * filters and every card's details ask for the same two, and each check is a git process (about
+ * 12 ms of the server's thread under load). Only what exists is kept, and briefly: a branch
+ * deleted meanwhile is then refused by the page itself, which says why.
+ */
+const found = new Map<string, number>();
+const FOUND_FOR_MS = 10_000;
+const FOUND_ENTRIES = 256;
+
+async function verifiedLately(repo: string, rev: string, now = Date.now()): Promise<void> {
+  const key = `${repo}\0${rev}`;
+  const at = found.get(key);
+  if (at !== undefined && now - at < FOUND_FOR_MS) return;
+  await verifyRevision(repo, rev);
+  if (found.size >= FOUND_ENTRIES) found.clear();
+  found.set(key, now);
+}
+
+/**
  * Why the revision a `/review` or `/compare` URL names is refused (it starts with "-", has
  * forbidden characters) or unknown to the root's repository, or null. A page cannot set its own
  * status in the app router, so proxy.ts asks this first and answers 400 with the page, which
@@ -52,7 +71,7 @@ export async function badRevision(
   if (repo === null) return null;
   for (const rev of revisions) {
     try {
-      await verifyRevision(repo, rev);
+      await verifiedLately(repo, rev);
     } catch (error) {
       if (error instanceof BadRevision) return error.message;
       throw error;
