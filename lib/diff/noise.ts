@@ -188,7 +188,6 @@ export function noiseRule(
     return "provider-id";
   }
   if (isIdKey(last)) {
-    const volatile = (value: unknown) => typeof value === "string" && VOLATILE_ID.test(value);
     if ((before === undefined || volatile(before)) && (after === undefined || volatile(after))) {
       return "provider-id";
     }
@@ -213,6 +212,16 @@ export function noiseRule(
   return null;
 }
 
+/** An id a provider minted (module level: `noiseRule` runs once per difference, tens of thousands per review). */
+function volatile(value: unknown): boolean {
+  return typeof value === "string" && VOLATILE_ID.test(value);
+}
+
+/** A text that starts like a JSON object or array. */
+function opensJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === "object" && value !== null;
 }
@@ -220,8 +229,7 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 /** Two texts of the same JSON object or array, keys in another order or spaced otherwise (tool-call arguments). */
 function sameJsonText(before: unknown, after: unknown): boolean {
   if (typeof before !== "string" || typeof after !== "string") return false;
-  const open = (text: string) => /^\s*[[{]/.test(text);
-  if (!open(before) || !open(after)) return false;
+  if (!opensJson(before) || !opensJson(after)) return false;
   try {
     const a: unknown = JSON.parse(before);
     const b: unknown = JSON.parse(after);
