@@ -200,16 +200,15 @@ export class RecordingIndex {
     return opened;
   }
 
-  /** A file as pages show it: masked, with its findings, and its summary (again when it changed). */
+  /** A file as pages show it: masked, with its findings, and its summary (`keep`: the one indexed). */
   private opened(
     summary: RecordingSummary,
     read: ReadRecording,
     detected: DetectedSecret[],
-    asIndexed: boolean,
+    keep: boolean,
   ): OpenedRecording {
     return {
-      summary:
-        isScanned(summary) && asIndexed ? summary : summarize(summary.relPath, read, read.mtimeMs, detected),
+      summary: keep ? summary : summarize(summary.relPath, read, read.mtimeMs, detected),
       read: maskSource(read, detected),
       secrets: notAllowed(detected, this.allowedSecrets).map(publicFinding),
     };
