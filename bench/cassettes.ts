@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,7 +23,8 @@ const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The floor: read every candidate and parse it the way its recorder wrote it, nothing more. */
 async function readAndParse(paths: string[]): Promise<void> {
   for (const path of paths) {
-    let bytes: Buffer = await readFile(path);
+    // Read in place, the fastest way there is: a floor no reader can beat by reading otherwise.
+    let bytes: Buffer = readFileSync(path);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
     if (/\.(ya?ml)(\.gz)?$/.test(path)) {
       try {

@@ -1,5 +1,6 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { envelopeSchema } from "@/lib/model/envelope";
+import { isEnvelope } from "@/lib/model/envelope-guard";
 import type { ReadLimits } from "@/lib/model/limits";
 import { joinZodPath } from "@/lib/model/json-path";
 import { nestsDeeperThan, valueDeeperThan } from "@/lib/model/json-depth";
@@ -54,9 +55,9 @@ function tooDeep(limits: ReadLimits): ContainerError {
 
 /** Opens an already parsed llama-stack recording: one call, the envelope as it is on disk. */
 export function openLlamaStackValue(raw: unknown): OpenedContainer {
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) {
-    const issue = envelope.error.issues[0];
+  if (!isEnvelope(raw)) {
+    // The schema states the same shape: its first issue says what the file lacks.
+    const issue = envelopeSchema.safeParse(raw).error?.issues[0];
     const where = issue ? joinZodPath("", issue.path) || "(root)" : "(root)";
     throw new ContainerError(
       `valid JSON but not a recording: ${where}: ${issue?.message ?? "unexpected shape"} (a recording has "request" and "response" objects)`,
@@ -65,8 +66,8 @@ export function openLlamaStackValue(raw: unknown): OpenedContainer {
   }
   return {
     format: "llama-stack",
-    test: envelope.data.test_id ?? null,
-    calls: [{ envelope: envelope.data, http: null, problem: null, raw }],
+    test: raw.test_id ?? null,
+    calls: [{ envelope: raw, http: null, problem: null, raw }],
     notes: [],
   };
 }

@@ -15,6 +15,12 @@ describe("excerpt", () => {
     expect(excerpt("")).toBe("");
   });
 
+  it("keeps plainly spaced text as it is, cut at 240 characters", () => {
+    expect(excerpt("What is the capital of France?")).toBe("What is the capital of France?");
+    expect(excerpt(`${"word ".repeat(60)}end`)).toBe(`${"word ".repeat(48)}…`);
+    expect(excerpt("a\u00a0b")).toBe("a b");
+  });
+
   it("reads only a prefix of a long text, with the same result as the whole", () => {
     const long = `${" \n".repeat(2000)}${"a".repeat(239)}${" ".repeat(5000)}b${"c".repeat(1_000_000)}`;
     expect(excerpt(long)).toBe(wholeExcerpt(long));

@@ -1,34 +1,56 @@
-import { z } from "zod";
 import type { Usage } from "./exchange";
 
-const count = z.number().nullable().optional();
-
-const usageShape = z.looseObject({
+/** The token counts read, by the names OpenAI, Anthropic, Gemini, Vertex and Ollama give them. */
+const COUNTS = [
   // OpenAI
-  prompt_tokens: count,
-  completion_tokens: count,
-  total_tokens: count,
-  completion_tokens_details: z.looseObject({ reasoning_tokens: count }).nullable().optional(),
+  "prompt_tokens",
+  "completion_tokens",
+  "total_tokens",
   // Anthropic
-  input_tokens: count,
-  output_tokens: count,
+  "input_tokens",
+  "output_tokens",
   // Gemini / Vertex
-  prompt_token_count: count,
-  candidates_token_count: count,
-  total_token_count: count,
-  thoughts_token_count: count,
-  promptTokenCount: count,
-  candidatesTokenCount: count,
-  totalTokenCount: count,
-  thoughtsTokenCount: count,
+  "prompt_token_count",
+  "candidates_token_count",
+  "total_token_count",
+  "thoughts_token_count",
+  "promptTokenCount",
+  "candidatesTokenCount",
+  "totalTokenCount",
+  "thoughtsTokenCount",
   // Ollama native
-  prompt_eval_count: count,
-  eval_count: count,
+  "prompt_eval_count",
+  "eval_count",
   // Gemini interactions
-  total_input_tokens: count,
-  total_output_tokens: count,
-  total_thought_tokens: count,
-});
+  "total_input_tokens",
+  "total_output_tokens",
+  "total_thought_tokens",
+] as const;
+
+type Counts = { [key in (typeof COUNTS)[number]]?: number | null } & {
+  completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A finite number, null or absent: what a count may be. */
+function isCount(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "number" && Number.isFinite(value));
+}
+
+/**
+ * An object whose counts (those present) are numbers or null. Checked by hand: usage is read for
+ * every call and many stream chunks, where a zod schema of twenty keys showed in CPU profiles.
+ */
+function isUsageShape(value: unknown): value is Counts {
+  if (!isObject(value)) return false;
+  for (const key of COUNTS) if (!isCount(value[key])) return false;
+  const details = value.completion_tokens_details;
+  if (details === undefined || details === null) return true;
+  return isObject(details) && isCount(details.reasoning_tokens);
+}
 
 function first(...values: (number | null | undefined)[]): number | null {
   for (const value of values) if (typeof value === "number") return value;
@@ -40,9 +62,8 @@ function first(...values: (number | null | undefined)[]): number | null {
  * Returns null for anything that carries no token count at all.
  */
 export function usageFrom(raw: unknown): Usage | null {
-  const parsed = usageShape.safeParse(raw);
-  if (!parsed.success) return null;
-  const u = parsed.data;
+  if (!isUsageShape(raw)) return null;
+  const u = raw;
   const inputTokens = first(
     u.prompt_tokens,
     u.input_tokens,

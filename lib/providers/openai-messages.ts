@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { ContentPart, ConversationMessage, ToolCall, ToolDefinition } from "@/lib/model/exchange";
-import { parseAt } from "./decoder";
 import { isRecord, MISFIT, optList, optRecord, optString, readWith, record } from "./fast-read";
 
 /**
@@ -139,23 +138,41 @@ export function openaiMessages(value: unknown, path: string): ConversationMessag
   return readWith(readMessages, messagesSchema, value, path);
 }
 
-/** Converts one tool definition: function tools by their function, other tools by their type. */
-function toolFrom(tool: z.infer<typeof toolSchema>, raw: unknown): ToolDefinition {
-  if (tool.function) {
+/**
+ * Reads one tool definition by hand, as tolerantly as `toolSchema` (a chat request can list dozens
+ * of tools, and zod showed in CPU profiles of indexing): function tools by their function, other
+ * tools by their type.
+ */
+function readTool(entry: unknown): ToolDefinition {
+  const tool = record(entry);
+  const { type, name, parameters, function: fn } = tool;
+  if (type !== undefined && typeof type !== "string") throw MISFIT;
+  if (name !== undefined && typeof name !== "string") throw MISFIT;
+  const description = optString(tool.description);
+  if (fn !== undefined) {
+    const {
+      name: functionName,
+      description: functionDescription,
+      parameters: functionParameters,
+    } = record(fn);
+    if (typeof functionName !== "string") throw MISFIT;
     return {
-      name: tool.function.name,
-      description: tool.function.description ?? null,
-      parameters: tool.function.parameters ?? null,
+      name: functionName,
+      description: optString(functionDescription),
+      parameters: functionParameters ?? null,
     };
   }
-  if (tool.name !== undefined) {
-    return { name: tool.name, description: tool.description ?? null, parameters: tool.parameters ?? null };
-  }
-  return { name: tool.type ?? "tool", description: null, parameters: raw };
+  if (name !== undefined) return { name, description, parameters: parameters ?? null };
+  return { name: type ?? "tool", description: null, parameters: entry };
+}
+
+function readToolList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  throw MISFIT;
 }
 
 /** Converts a request's `tools` (found at `path`, e.g. `request.body.tools`). */
 export function openaiTools(value: unknown, path: string): ToolDefinition[] {
-  const raw = parseAt(toolListSchema, value, path);
-  return raw.map((entry, i) => toolFrom(parseAt(toolSchema, entry, `${path}[${i}]`), entry));
+  const raw = readWith(readToolList, toolListSchema, value, path);
+  return raw.map((entry, i) => readWith(readTool, toolSchema, entry, `${path}[${i}]`));
 }
