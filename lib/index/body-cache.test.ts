@@ -3,9 +3,10 @@ import { decodeText } from "@/lib/recording/decode";
 import type { ReadRecording } from "@/lib/recording/read-recording";
 import { chatRecording } from "@/lib/recording/testing/recording-builders";
 import { bodyCache, decodedSize, worthKeeping } from "./body-cache";
+import { manyCalls } from "./testing/many-calls";
 
-function readOf(text: string): ReadRecording {
-  return { size: text.length, mtimeMs: 1, text, decoded: decodeText(text, "recordings/a.json") };
+function readOf(text: string, relPath = "recordings/a.json"): ReadRecording {
+  return { size: text.length, mtimeMs: 1, text, decoded: decodeText(text, relPath) };
 }
 
 describe("decodedSize", () => {
@@ -24,9 +25,11 @@ describe("worthKeeping", () => {
     expect(worthKeeping(readOf(chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello")))).toBe(false);
   });
 
-  it("keeps a decoded file estimated at 32 MB or more", () => {
-    const text = chatRecording({ testId: "t::a", prompt: "x".repeat(12 * 1024 * 1024) }, "Hello");
-    expect(worthKeeping(readOf(text))).toBe(true);
+  it("keeps a file of 10,000 interactions or more, not one of a single huge body", () => {
+    expect(worthKeeping(readOf(manyCalls(10_000), "many.yaml"))).toBe(true);
+    expect(worthKeeping(readOf(manyCalls(9_999), "many.yaml"))).toBe(false);
+    const huge = chatRecording({ testId: "t::a", prompt: "x".repeat(12 * 1024 * 1024) }, "Hello");
+    expect(worthKeeping(readOf(huge))).toBe(false);
   });
 });
 

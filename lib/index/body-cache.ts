@@ -26,13 +26,15 @@ export function decodedSize(read: ReadRecording): number {
 
 /**
  * A file indexing decoded is kept when decoding it again would take seconds: the 100,000
- * interactions of a hostile cassette took 12 s to open again after indexing. Smaller files are
- * not kept: they decode again quickly, and keeping them would grow the heap while indexing.
+ * interactions of a hostile cassette took 12 s to open again after indexing. The time goes into
+ * the interactions (an envelope, an exchange and HTTP details each), not the bytes: one 50 MB body
+ * decodes again in a blink, and keeping it would only push the slow ones out of the cache. Other
+ * files are not kept: keeping them would grow the heap while indexing.
  */
-const KEEP_INDEXED_FROM = 32 * 1024 * 1024;
+const KEEP_INDEXED_FROM = 10_000;
 
 export function worthKeeping(read: ReadRecording): boolean {
-  return read.decoded.ok && decodedSize(read) >= KEEP_INDEXED_FROM;
+  return read.decoded.ok && read.decoded.file.interactions.length >= KEEP_INDEXED_FROM;
 }
 
 /** The bodies of opened files, bounded by their estimated memory. */

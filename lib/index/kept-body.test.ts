@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
 import { readRecording } from "@/lib/recording/read-recording";
-import { chatRecording } from "@/lib/recording/testing/recording-builders";
 import { detectInSource } from "@/lib/secrets/masked-source";
 import { RecordingIndex } from "./recording-index";
+import { manyCalls } from "./testing/many-calls";
 
 // The real reader and scanner, wrapped so the test can tell whether a file was read or scanned again.
 vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
@@ -17,7 +17,7 @@ vi.mock("@/lib/secrets/masked-source", async (importOriginal) => {
   return { ...actual, detectInSource: vi.fn(actual.detectInSource) };
 });
 
-const BIG = "tests/integration/inference/recordings/big.json";
+const BIG = "tests/cassettes/test_many/test_many_calls.yaml";
 let root = "";
 let index: RecordingIndex | null = null;
 
@@ -30,11 +30,8 @@ it("opens a file too slow to decode twice from what indexing and the scan made o
   root = await mkdtemp(join(tmpdir(), "tapedeck-kept-"));
   const path = join(root, ...BIG.split("/"));
   await mkdir(dirname(path), { recursive: true });
-  // 12 million characters: past the size from which indexing keeps what it decoded.
-  await writeFile(
-    path,
-    chatRecording({ testId: "t::big", prompt: "Hi", model: "m" }, "a".repeat(12_000_000)),
-  );
+  // 10,000 calls: slow enough to decode that indexing keeps what it decoded.
+  await writeFile(path, manyCalls(10_000));
   index = await RecordingIndex.open({ root, cache: false });
   await index.secretsScanned();
   vi.mocked(readRecording).mockClear();
