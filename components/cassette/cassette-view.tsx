@@ -1,4 +1,4 @@
-import type { OpenedRecording } from "@/lib/index/recording-index";
+import type { OpenedRecording } from "@/lib/index/opened-recording";
 import { recordingHref } from "@/lib/urls";
 import type { RecordingFile } from "@/lib/model/recording-file";
 import { formatCount } from "@/lib/views/recording/format";

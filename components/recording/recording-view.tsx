@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { readConfig } from "@/lib/config";
 import { githubFileLink } from "@/lib/git/github-link";
-import type { OpenedRecording } from "@/lib/index/recording-index";
+import type { OpenedRecording } from "@/lib/index/opened-recording";
 import type { Exchange } from "@/lib/model/exchange";
 import { firstExchange } from "@/lib/recording/first-exchange";
 import { readBinaryHead } from "@/lib/views/recording/broken-bytes";

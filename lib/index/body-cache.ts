@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { ReadRecording } from "@/lib/recording/read-recording";
-import type { OpenedRecording } from "./recording-index";
+import type { OpenedRecording } from "./opened-recording";
 
 /**
  * What the cache holds of a file: its opened form (masked, as pages show it), or the read that
@@ -33,8 +33,13 @@ export function decodedSize(read: ReadRecording): number {
  */
 const KEEP_INDEXED_FROM = 10_000;
 
+/** Whether a file of this many interactions takes long enough to decode to be kept decoded. */
+export function slowToDecode(interactions: number): boolean {
+  return interactions >= KEEP_INDEXED_FROM;
+}
+
 export function worthKeeping(read: ReadRecording): boolean {
-  return read.decoded.ok && read.decoded.file.interactions.length >= KEEP_INDEXED_FROM;
+  return read.decoded.ok && slowToDecode(read.decoded.file.interactions.length);
 }
 
 /** The bodies of opened files, bounded by their estimated memory. */

@@ -19,10 +19,13 @@ vi.mock("@/lib/secrets/masked-source", async (importOriginal) => {
 
 const BIG = "tests/cassettes/test_many/test_many_calls.yaml";
 let root = "";
+let cacheDir = "";
 let index: RecordingIndex | null = null;
 
 afterEach(async () => {
   await index?.close();
+  delete process.env.TAPEDECK_CACHE_DIR;
+  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   await rm(root, { recursive: true, force: true });
 });
 
@@ -43,4 +46,26 @@ it("opens a file too slow to decode twice from what indexing and the scan made o
   expect(vi.mocked(readRecording).mock.calls).toEqual([]);
   expect(vi.mocked(detectInSource).mock.calls).toEqual([]);
   expect(await index.open(BIG)).toBe(opened);
+});
+
+it("after a restart (summaries from the cache, nothing decoded), opens such a file in the background", async () => {
+  root = await mkdtemp(join(tmpdir(), "tapedeck-kept-"));
+  cacheDir = await mkdtemp(join(tmpdir(), "tapedeck-kept-cache-"));
+  process.env.TAPEDECK_CACHE_DIR = cacheDir;
+  const path = join(root, ...BIG.split("/"));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, manyCalls(10_000));
+  const first = await RecordingIndex.open({ root, cache: true });
+  // Scanned, so that the cache holds its fingerprints and the restart has nothing to scan.
+  await first.secretsScanned();
+  await first.close();
+  vi.mocked(readRecording).mockClear();
+
+  index = await RecordingIndex.open({ root, cache: true });
+  expect(vi.mocked(readRecording).mock.calls).toEqual([]);
+  await index.idle();
+  expect(vi.mocked(readRecording).mock.calls.map(([file]) => file)).toEqual([path]);
+  vi.mocked(readRecording).mockClear();
+  expect((await index.open(BIG))?.read.decoded.ok).toBe(true);
+  expect(vi.mocked(readRecording).mock.calls).toEqual([]);
 });

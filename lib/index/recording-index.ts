@@ -1,18 +1,27 @@
-import { statSync, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
-import { loadAllowList, notAllowed } from "@/lib/secrets/allow-list";
-import { publicFinding, type DetectedSecret, type SecretFinding } from "@/lib/secrets/finding";
-import { detectInSource, maskSource } from "@/lib/secrets/masked-source";
-import { bodyCache, worthKeeping, type CachedBody } from "./body-cache";
+import { loadAllowList } from "@/lib/secrets/allow-list";
+import type { DetectedSecret } from "@/lib/secrets/finding";
+import { detectInSource } from "@/lib/secrets/masked-source";
+import { bodyCache, slowToDecode, worthKeeping, type CachedBody } from "./body-cache";
 import { DerivedCache } from "./derived-cache";
+import { openedRecording, type OpenedRecording } from "./opened-recording";
+import { sameState, statOrNull, type FileState } from "./file-state";
 import { countFacets, type Facets } from "./facets";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import { RootWatcher } from "./root-watcher";
 import { RecordingSearch } from "./search";
-import { isScanned, scanForSecrets, scanInBatches, type Scanned } from "./secret-scan";
+import {
+  isScanned,
+  sameSet,
+  scanForSecrets,
+  scanInBatches,
+  secretTotals,
+  unallowedCount,
+  type Scanned,
+} from "./secret-scan";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
 
@@ -27,14 +36,6 @@ export interface RefreshResult {
   added: number;
   changed: number;
   removed: number;
-}
-
-export interface OpenedRecording {
-  summary: RecordingSummary;
-  /** The file as read, every credential in it masked (what every page and the API show). */
-  read: ReadRecording;
-  /** The credentials found in it that the allow-list does not cover (without their values). */
-  secrets: SecretFinding[];
 }
 
 const READ_CONCURRENCY = 8;
@@ -63,12 +64,14 @@ export class RecordingIndex {
    * Candidates that are not recordings (a `package.json`, a CI config), by path, with the size
    * and time they had: not listed, counted, and not read again until they change.
    */
-  private skippedFiles = new Map<string, { size: number; mtimeMs: number }>();
+  private skippedFiles = new Map<string, FileState>();
   indexedAt = new Date(0);
   /** The fingerprints `.tapedeck-secrets-allow` allows, read again at each refresh. */
   private allowedSecrets: ReadonlySet<string> = new Set();
   /** The background credentials scan in flight (see `secretsScanned`). */
   private scanning: Promise<void> | null = null;
+  /** The background work after a refresh: the scan, then opening the files slow to decode. */
+  private warming: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -121,8 +124,7 @@ export class RecordingIndex {
    * background scan has not reached it (see `secretsScanned`).
    */
   secretCount(summary: RecordingSummary): number | null {
-    if (summary.secrets === undefined) return null;
-    return summary.secrets.filter((print) => !this.allowedSecrets.has(print)).length;
+    return unallowedCount(summary, this.allowedSecrets);
   }
 
   /** True once every indexed file has been scanned for credentials. */
@@ -134,14 +136,7 @@ export class RecordingIndex {
   /** Credentials over every file, and the files that hold one (after the scan: never a partial count). */
   async secretTotals(): Promise<{ findings: number; files: number }> {
     await this.secretsScanned();
-    let findings = 0;
-    let files = 0;
-    for (const summary of this.summaries.values()) {
-      const count = this.secretCount(summary) ?? 0;
-      findings += count;
-      if (count > 0) files++;
-    }
-    return { findings, files };
+    return secretTotals(this.summaries.values(), this.allowedSecrets);
   }
 
   /**
@@ -188,30 +183,15 @@ export class RecordingIndex {
     const path = `${this.root}/${relPath}`;
     const info = await stat(path).catch(() => null);
     const cached = this.bodies.get(relPath);
-    const fresh = (read: { size: number; mtimeMs: number }) =>
-      info !== null && read.size === info.size && read.mtimeMs === info.mtimeMs;
+    const fresh = (read: FileState) => info !== null && sameState(read, info);
     if (cached && "opened" in cached && fresh(cached.opened.summary)) return cached.opened;
     const indexed = cached && "indexed" in cached && fresh(cached.indexed) ? cached.indexed : null;
     const read = indexed ?? (await readRecording(path, relPath, this.limits));
     // Masked here, once: the pages, the API and the comparisons read recordings through `open`.
     const keep = !info || (isScanned(summary) && fresh(summary));
-    const opened = this.opened(summary, read, await detectInSource(read), keep);
+    const opened = openedRecording(summary, read, await detectInSource(read), this.allowedSecrets, keep);
     if (info && read.decoded.ok) this.bodies.set(relPath, { opened });
     return opened;
-  }
-
-  /** A file as pages show it: masked, with its findings, and its summary (`keep`: the one indexed). */
-  private opened(
-    summary: RecordingSummary,
-    read: ReadRecording,
-    detected: DetectedSecret[],
-    keep: boolean,
-  ): OpenedRecording {
-    return {
-      summary: keep ? summary : summarize(summary.relPath, read, read.mtimeMs, detected),
-      read: maskSource(read, detected),
-      secrets: notAllowed(detected, this.allowedSecrets).map(publicFinding),
-    };
   }
 
   /** The read indexing kept of a file, while the file is as indexed (see `worthKeeping`). */
@@ -219,7 +199,7 @@ export class RecordingIndex {
     const cached: CachedBody | undefined = this.bodies.get(summary.relPath);
     if (!cached || !("indexed" in cached)) return null;
     const { indexed } = cached;
-    return indexed.size === summary.size && indexed.mtimeMs === summary.mtimeMs ? indexed : null;
+    return sameState(indexed, summary) ? indexed : null;
   }
 
   /** Re-reads the tree: new, changed and removed files. Calls made during a refresh coalesce. */
@@ -244,7 +224,7 @@ export class RecordingIndex {
       this.refreshing = null;
       // After the caller's turn (the first page, the command), not before it.
       setImmediate(() => {
-        if (!this.closed && !this.secretsKnown) void this.scanSecrets();
+        if (!this.closed) this.warming = this.scanSecrets().then(() => this.openSlowFiles());
       });
     });
     return this.refreshing;
@@ -253,12 +233,10 @@ export class RecordingIndex {
   private async refreshOnce(): Promise<RefreshResult> {
     const files = await discoverRecordings(this.root).catch((): DiscoveredFile[] => []);
     const allowed = await loadAllowList(this.root);
-    const allowChanged =
-      allowed.size !== this.allowedSecrets.size ||
-      [...allowed].some((print) => !this.allowedSecrets.has(print));
+    const allowChanged = !sameSet(allowed, this.allowedSecrets);
     this.allowedSecrets = allowed;
     const next = new Map<string, RecordingSummary>();
-    const skipped = new Map<string, { size: number; mtimeMs: number }>();
+    const skipped = new Map<string, FileState>();
     const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
     const queue = [...files];
     const worker = async () => {
@@ -266,15 +244,13 @@ export class RecordingIndex {
         const known = this.summaries.get(file.relPath);
         const wasSkipped = this.skippedFiles.get(file.relPath);
         if (known || wasSkipped) {
-          // In place, not through the thread pool: a restart asks this of every file, and one
-          // trip to the pool each cost more than the stat (a CPU profile of a warm restart).
           const info = statOrNull(file.path);
           if (!info) continue;
-          if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+          if (known && sameState(known, info)) {
             next.set(file.relPath, known);
             continue;
           }
-          if (wasSkipped && wasSkipped.size === info.size && wasSkipped.mtimeMs === info.mtimeMs) {
+          if (wasSkipped && sameState(wasSkipped, info)) {
             skipped.set(file.relPath, wasSkipped);
             continue;
           }
@@ -319,6 +295,20 @@ export class RecordingIndex {
     this.saving = this.saving.then(() => saveSummaries(this.root, snapshot));
   }
 
+  /**
+   * Opens, in the background, the files that take seconds to decode and are not in the cache
+   * (after a restart their summaries come from the persistent cache, so indexing did not decode
+   * them): their first page is then served at once.
+   */
+  private async openSlowFiles(): Promise<void> {
+    for (const summary of this.summaries.values()) {
+      if (this.closed) return;
+      if (slowToDecode(summary.interactions.length) && !this.bodies.has(summary.relPath)) {
+        await this.open(summary.relPath);
+      }
+    }
+  }
+
   /** Scans every file not scanned yet for credentials (one pass at a time; calls join it). */
   private scanSecrets(): Promise<void> {
     this.scanning ??= this.scanPass().finally(() => {
@@ -333,13 +323,14 @@ export class RecordingIndex {
     await scanInBatches(
       queue,
       (summary) => {
-        const indexed = this.indexedRead(summary);
-        // A kept file (one that takes seconds to decode) is opened now, not on its first page.
+        // A file that takes seconds to decode is opened now, not on its first page.
         const open = (read: ReadRecording, detected: DetectedSecret[]) => {
-          if (read === indexed)
-            this.bodies.set(summary.relPath, { opened: this.opened(summary, read, detected, false) });
+          if (worthKeeping(read))
+            this.bodies.set(summary.relPath, {
+              opened: openedRecording(summary, read, detected, this.allowedSecrets, false),
+            });
         };
-        return scanForSecrets(this.root, summary, this.limits, indexed, open);
+        return scanForSecrets(this.root, summary, this.limits, this.indexedRead(summary), open);
       },
       (batch) => this.putScanned(batch),
       () => this.closed,
@@ -373,6 +364,14 @@ export class RecordingIndex {
     this.watcher ??= new RootWatcher(this.root, () => void this.refresh());
   }
 
+  /** Resolves when the work a refresh leaves to the background (scan, slow files) is done. */
+  async idle(): Promise<void> {
+    await this.refreshing;
+    // The background work starts on the turn after a refresh.
+    await new Promise((done) => setImmediate(done));
+    await this.warming;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const watcher = this.watcher;
@@ -382,15 +381,7 @@ export class RecordingIndex {
     await watcher?.close();
     await this.refreshing;
     await this.scanning;
+    await this.warming;
     await this.saving;
-  }
-}
-
-/** The file's size and time, or null when it is gone or cannot be asked. */
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
   }
 }

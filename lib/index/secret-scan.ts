@@ -5,6 +5,32 @@ import { detectInSource } from "@/lib/secrets/masked-source";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
 
+/** How many credentials a file holds that `allowed` does not cover; null while it is not scanned. */
+export function unallowedCount(summary: RecordingSummary, allowed: ReadonlySet<string>): number | null {
+  if (summary.secrets === undefined) return null;
+  return summary.secrets.filter((print) => !allowed.has(print)).length;
+}
+
+/** Credentials over every file, and the files that hold one. */
+export function secretTotals(
+  summaries: Iterable<RecordingSummary>,
+  allowed: ReadonlySet<string>,
+): { findings: number; files: number } {
+  let findings = 0;
+  let files = 0;
+  for (const summary of summaries) {
+    const count = unallowedCount(summary, allowed) ?? 0;
+    findings += count;
+    if (count > 0) files++;
+  }
+  return { findings, files };
+}
+
+/** Whether two allow-lists hold the same fingerprints. */
+export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((print) => b.has(print));
+}
+
 /** Whether the credentials scan has looked at this summary's file (`secrets` is set once it has). */
 export function isScanned(summary: RecordingSummary): boolean {
   return summary.secrets !== undefined;
