@@ -69,3 +69,20 @@ it("after a restart (summaries from the cache, nothing decoded), opens such a fi
   expect((await index.open(BIG))?.read.decoded.ok).toBe(true);
   expect(vi.mocked(readRecording).mock.calls).toEqual([]);
 });
+
+it("shares one opening between calls made while a file is being opened", async () => {
+  root = await mkdtemp(join(tmpdir(), "tapedeck-kept-"));
+  const path = join(root, "tests", "cassettes", "test_a.yaml");
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, manyCalls(3));
+  index = await RecordingIndex.open({ root, cache: false });
+  await index.idle();
+  await writeFile(path, manyCalls(4));
+  vi.mocked(readRecording).mockClear();
+  const [a, b] = await Promise.all([
+    index.open("tests/cassettes/test_a.yaml"),
+    index.open("tests/cassettes/test_a.yaml"),
+  ]);
+  expect(a).toBe(b);
+  expect(vi.mocked(readRecording).mock.calls.map(([file]) => file)).toEqual([path]);
+});

@@ -70,6 +70,8 @@ export class RecordingIndex {
   private allowedSecrets: ReadonlySet<string> = new Set();
   /** The background credentials scan in flight (see `secretsScanned`). */
   private scanning: Promise<void> | null = null;
+  /** Files being opened (see `open`). */
+  private readonly opening = new Map<string, Promise<OpenedRecording | null>>();
   /** The background work after a refresh: the scan, then opening the files slow to decode. */
   private warming: Promise<void> = Promise.resolve();
   private closed = false;
@@ -176,8 +178,19 @@ export class RecordingIndex {
     return this.searchEngine;
   }
 
-  /** Reads and decodes one indexed recording (cached while the file is unchanged). */
-  async open(relPath: string): Promise<OpenedRecording | null> {
+  /**
+   * Reads and decodes one indexed recording (cached while the file is unchanged). Calls for a file
+   * being opened share that opening (a page of a file the background is opening waits for it).
+   */
+  open(relPath: string): Promise<OpenedRecording | null> {
+    const pending = this.opening.get(relPath);
+    if (pending) return pending;
+    const opening = this.openNow(relPath).finally(() => this.opening.delete(relPath));
+    this.opening.set(relPath, opening);
+    return opening;
+  }
+
+  private async openNow(relPath: string): Promise<OpenedRecording | null> {
     const summary = this.summaries.get(relPath);
     if (!summary) return null;
     const path = `${this.root}/${relPath}`;
