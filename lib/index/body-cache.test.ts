@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText } from "@/lib/recording/decode";
 import type { ReadRecording } from "@/lib/recording/read-recording";
 import { chatRecording } from "@/lib/recording/testing/recording-builders";
-import { bodyCache, decodedSize, worthKeeping } from "./body-cache";
+import { BodyCache, decodedSize, worthKeeping } from "./body-cache";
 import { manyCalls } from "./testing/many-calls";
 
 function readOf(text: string, relPath = "recordings/a.json"): ReadRecording {
@@ -33,13 +33,23 @@ describe("worthKeeping", () => {
   });
 });
 
-describe("bodyCache", () => {
+describe("BodyCache", () => {
   it("evicts by estimated memory", () => {
     const read = readOf(chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello"));
-    const cache = bodyCache(decodedSize(read) * 2);
+    const cache = new BodyCache(decodedSize(read) * 2, decodedSize(read) * 2);
     cache.set("a", { indexed: read });
     cache.set("b", { indexed: read });
     cache.set("c", { indexed: read });
-    expect([...cache.keys()].sort()).toEqual(["b", "c"]);
+    expect(cache.keys().sort()).toEqual(["b", "c"]);
+  });
+
+  it("keeps a file slow to decode however many quick ones come after it", () => {
+    const slow = readOf(manyCalls(10_000), "many.yaml");
+    const quick = readOf(chatRecording({ testId: "t::a", prompt: "Hi" }, "Hello"));
+    const cache = new BodyCache(decodedSize(quick) * 2, decodedSize(slow));
+    cache.set("slow", { indexed: slow });
+    for (const name of ["a", "b", "c", "d"]) cache.set(name, { indexed: quick });
+    expect(cache.keys()).toEqual(["slow", "d", "c"]);
+    expect(cache.get("slow")).toEqual({ indexed: slow });
   });
 });

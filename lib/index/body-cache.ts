@@ -42,10 +42,45 @@ export function worthKeeping(read: ReadRecording): boolean {
   return read.decoded.ok && slowToDecode(read.decoded.file.interactions.length);
 }
 
-/** The bodies of opened files, bounded by their estimated memory. */
-export function bodyCache(maxBytes: number): LRUCache<string, CachedBody> {
+function lru(maxBytes: number): LRUCache<string, CachedBody> {
   return new LRUCache<string, CachedBody>({
     maxSize: maxBytes,
-    sizeCalculation: (body) => Math.max(1, decodedSize("opened" in body ? body.opened.read : body.indexed)),
+    sizeCalculation: (body) => Math.max(1, decodedSize(readOf(body))),
   });
+}
+
+const readOf = (body: CachedBody): ReadRecording => ("opened" in body ? body.opened.read : body.indexed);
+
+/**
+ * The bodies of opened files, bounded by their estimated memory, in two parts: the files slow to
+ * decode (`worthKeeping`) have their own budget, so that browsing many quick files (or a few
+ * large ones) never pushes out a file that takes seconds to decode again.
+ */
+export class BodyCache {
+  private readonly quick: LRUCache<string, CachedBody>;
+  private readonly slow: LRUCache<string, CachedBody>;
+
+  constructor(quickBytes: number, slowBytes: number) {
+    this.quick = lru(quickBytes);
+    this.slow = lru(slowBytes);
+  }
+
+  get(relPath: string): CachedBody | undefined {
+    return this.slow.get(relPath) ?? this.quick.get(relPath);
+  }
+
+  has(relPath: string): boolean {
+    return this.slow.has(relPath) || this.quick.has(relPath);
+  }
+
+  set(relPath: string, body: CachedBody): void {
+    const [into, other] = worthKeeping(readOf(body)) ? [this.slow, this.quick] : [this.quick, this.slow];
+    other.delete(relPath);
+    into.set(relPath, body);
+  }
+
+  /** The paths held, the slow files' first. */
+  keys(): string[] {
+    return [...this.slow.keys(), ...this.quick.keys()];
+  }
 }

@@ -5,7 +5,7 @@ import { readRecording, type ReadRecording } from "@/lib/recording/read-recordin
 import { loadAllowList } from "@/lib/secrets/allow-list";
 import type { DetectedSecret } from "@/lib/secrets/finding";
 import { detectInSource } from "@/lib/secrets/masked-source";
-import { bodyCache, slowToDecode, worthKeeping, type CachedBody } from "./body-cache";
+import { BodyCache, slowToDecode, worthKeeping, type CachedBody } from "./body-cache";
 import { DerivedCache } from "./derived-cache";
 import { openedRecording, type OpenedRecording } from "./opened-recording";
 import { sameState, statOrNull, type FileState } from "./file-state";
@@ -39,21 +39,21 @@ export interface RefreshResult {
 }
 
 const READ_CONCURRENCY = 8;
-/** The memory decoded bodies may hold (estimated: see `decodedSize`). */
-const BODY_CACHE_BYTES = 512 * 1024 * 1024;
+/** The memory (see `decodedSize`) decoded bodies may hold, and apart those slow to decode. */
+const BODY_CACHE_BYTES = 256 * 1024 * 1024;
+const SLOW_BODY_CACHE_BYTES = 512 * 1024 * 1024;
 /** Views (filtered, searched, sorted lists) kept per state of the tree: the most asked-for ones. */
 const VIEW_CACHE_ENTRIES = 64;
 
 /**
  * The recordings under one root: a summary per file in memory, full bodies decoded on demand
- * (bounded LRU), kept fresh by `refresh()` (called by the watcher), cached across restarts.
- * Only files it has indexed can be read through it, so a path from a request can never reach
- * outside the root.
+ * (bounded), kept fresh by `refresh()` (called by the watcher), cached across restarts. Only
+ * files it has indexed can be read through it: a path from a request never reaches outside the root.
  */
 export class RecordingIndex {
   private summaries = new Map<string, RecordingSummary>();
   private searchEngine: RecordingSearch | null = null;
-  private readonly bodies = bodyCache(BODY_CACHE_BYTES);
+  private readonly bodies = new BodyCache(BODY_CACHE_BYTES, SLOW_BODY_CACHE_BYTES);
   private watcher: RootWatcher | null = null;
   private refreshing: Promise<RefreshResult> | null = null;
   private refreshAgain = false;
