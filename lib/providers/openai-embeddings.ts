@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange, ResponseInfo } from "@/lib/model/exchange";
 import { usageFrom } from "@/lib/model/usage";
-import { parseAt, SchemaMismatch, type Decoder } from "./decoder";
-import { isRecord } from "./fast-read";
+import { SchemaMismatch, type Decoder } from "./decoder";
+import { isRecord, MISFIT, optString, readWith, record } from "./fast-read";
 import { responseShape, shapeNote, singleData, type BodyShape } from "./openai-body";
 import { errorResponse, httpCall, isErrorReply } from "./openai-http";
 import { inputMessages } from "./openai-prompt";
@@ -77,9 +77,31 @@ export function l2Norm(vector: readonly number[]): number {
   return Math.sqrt(sum);
 }
 
+interface EmbeddingResponse {
+  data: { embedding: unknown[] | string }[];
+  model: string | null;
+  usage: unknown;
+}
+
+/**
+ * Reads what `embeddingResponseSchema` states, by hand: the schema copied every vector (thousands
+ * of numbers) before `floatVector` copied it again (a CPU profile of decoding the corpus).
+ */
+function readEmbeddingResponse(value: unknown): EmbeddingResponse {
+  const response = record(value);
+  const list = response.data;
+  if (!Array.isArray(list)) throw MISFIT;
+  const data = list.map((item: unknown) => {
+    const { embedding } = record(item);
+    if (typeof embedding !== "string" && !Array.isArray(embedding)) throw MISFIT;
+    return { embedding };
+  });
+  return { data, model: optString(response.model), usage: response.usage };
+}
+
 function decodeVectors(body: unknown, notes: string[]): ResponseInfo {
   const { data, path } = singleData(body);
-  const response = parseAt(embeddingResponseSchema, data, path);
+  const response = readWith(readEmbeddingResponse, embeddingResponseSchema, data, path);
   const vectors = response.data.map((item, i) => {
     const at = `${path}.data[${i}].embedding`;
     return typeof item.embedding === "string"
