@@ -36,7 +36,7 @@ export async function benchDecodeCorpus(corpus: string): Promise<boolean> {
     decodeRuns.push(await median(decode, 1));
     decodeCpu.push(cpuSince(start));
   }
-  const baseline = { name: "fs.readFile + JSON.parse, every file", ms: middle(baselineRuns) };
+  const baseline = { name: "readFileSync + JSON.parse, every file", ms: middle(baselineRuns) };
   const measured = { name: "read + decode (tapedeck), every file", ms: middle(decodeRuns) };
   printFigure(baseline);
   printFigure(measured);

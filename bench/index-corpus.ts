@@ -57,7 +57,7 @@ export async function benchIndexCorpus(corpus: string): Promise<boolean[]> {
       index = await RecordingIndex.open({ root: corpus, cache: true });
       restartRuns.push(performance.now() - start);
     }
-    const baseline = { name: "fs.readFile + JSON.parse, every file", ms: middle(baselineRuns) };
+    const baseline = { name: "readFileSync + JSON.parse, every file", ms: middle(baselineRuns) };
     const cold = { name: "cold index (no cache)", ms: middle(coldRuns) };
     const restart = { name: "restart on the unchanged corpus (cache)", ms: middle(restartRuns) };
     printFigure(baseline);
