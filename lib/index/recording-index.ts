@@ -252,6 +252,9 @@ export class RecordingIndex {
     const skipped = new Map<string, FileState>();
     const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
     const queue = [...files];
+    // Files new or changed after the first indexing are scanned at once: their excerpts never
+    // show unmasked (the first indexing leaves the scan to the background; the server waits for it).
+    const inline = this.summaries.size > 0;
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         const known = this.summaries.get(file.relPath);
@@ -274,7 +277,10 @@ export class RecordingIndex {
           skipped.set(file.relPath, { size: read.size, mtimeMs: read.mtimeMs });
           continue;
         }
-        next.set(file.relPath, summarize(file.relPath, read, read.mtimeMs));
+        next.set(
+          file.relPath,
+          summarize(file.relPath, read, read.mtimeMs, inline ? await detectInSource(read) : undefined),
+        );
         if (worthKeeping(read)) this.bodies.set(file.relPath, { indexed: read });
         if (known) result.changed++;
         else result.added++;
@@ -308,11 +314,7 @@ export class RecordingIndex {
     this.saving = this.saving.then(() => saveSummaries(this.root, snapshot));
   }
 
-  /**
-   * Opens, in the background, the files that take seconds to decode and are not in the cache
-   * (after a restart their summaries come from the persistent cache, so indexing did not decode
-   * them): their first page is then served at once.
-   */
+  /** Opens in the background the files slow to decode that are not in the cache (after a restart). */
   private async openSlowFiles(): Promise<void> {
     for (const summary of this.summaries.values()) {
       if (this.closed) return;
@@ -352,9 +354,8 @@ export class RecordingIndex {
   }
 
   /**
-   * Puts scanned summaries in place; one a refresh replaced meanwhile is left to the next pass.
-   * A file without credentials keeps its summary, marked scanned in place: nothing derived from
-   * the summaries changes (the credentials filter's views are named by the scan's state).
+   * Puts scanned summaries in place (one a refresh replaced meanwhile is left to the next pass). A
+   * file without credentials keeps its summary, marked scanned in place: nothing derived changes.
    */
   private putScanned(scanned: Scanned[]): void {
     let next: Map<string, RecordingSummary> | null = null;
@@ -380,8 +381,7 @@ export class RecordingIndex {
   /** Resolves when the work a refresh leaves to the background (scan, slow files) is done. */
   async idle(): Promise<void> {
     await this.refreshing;
-    // The background work starts on the turn after a refresh.
-    await new Promise((done) => setImmediate(done));
+    await new Promise((done) => setImmediate(done)); // the work starts on the turn after a refresh
     await this.warming;
   }
 

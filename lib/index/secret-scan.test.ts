@@ -56,6 +56,17 @@ afterEach(async () => {
 });
 
 describe("RecordingIndex credentials scan (after indexing, in the background)", () => {
+  it("scans a file that changes after the first indexing at once: its excerpt is never unmasked", async () => {
+    const index = await openIndex();
+    await index.secretsScanned();
+    await put(CLEAN, chatRecording({ testId: "t::clean", prompt: `Use ${FAKE.openai} now` }, "Hi there."));
+    await index.refresh();
+    const summary = index.get(CLEAN);
+    expect(summary?.prompt).not.toContain(FAKE.openai);
+    expect(summary?.prompt).toMatch(/^Use \[secret openai: sk-.…..\] now$/);
+    expect(summary && index.secretCount(summary)).toBe(1);
+  });
+
   it("opens before the scan, and counts exactly once it has run", async () => {
     const index = await openIndex();
     // Indexing does not scan: the files are listed, their credentials not yet counted.
@@ -131,7 +142,8 @@ describe("RecordingIndex credentials scan (after indexing, in the background)", 
       chatRecording({ testId: "t::new", prompt: `token ${FAKE.github}` }, "ok"),
     );
     await index.refresh();
-    expect(index.secretsKnown).toBe(false);
+    // Scanned with the refresh itself, not left to the background.
+    expect(index.secretsKnown).toBe(true);
     expect(await index.secretTotals()).toEqual({ findings: 4, files: 3 });
   });
 });
