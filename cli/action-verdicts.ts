@@ -1,19 +1,5 @@
 import { z } from "zod";
-
-/**
- * Verdicts from the most serious down. `secret` (a credential in a recording) comes first even
- * before the review reports it, so that `fail-on: secret` means the same once it does.
- */
-export const SERIOUSNESS = [
-  "secret",
-  "error",
-  "request",
-  "response",
-  "added",
-  "removed",
-  "noise",
-  "identical",
-] as const;
+import { REVIEW_VERDICTS } from "@/lib/review/review-types";
 
 export const FAIL_ON = ["secret", "error", "request", "response", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -24,7 +10,8 @@ export const reviewCounts = z.object({
   changes: z.array(z.object({ verdict: z.string() })),
 });
 
-const rank = (verdict: string) => SERIOUSNESS.findIndex((name) => name === verdict);
+/** A verdict's place from the most serious down (the review's order); -1 for an unknown one. */
+const rank = (verdict: string) => REVIEW_VERDICTS.findIndex((name) => name === verdict);
 
 /** The most serious verdict with at least one change, or null when nothing changed. */
 export function mostSerious(verdicts: Record<string, number>): string | null {

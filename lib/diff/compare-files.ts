@@ -2,19 +2,8 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import { comparableInteraction } from "./comparable";
 import { compareRecordings, type Comparison, type DecodedSide } from "./compare";
 import { pairInteractions } from "./interaction-pairing";
+import { PAIR_VERDICTS, type PairVerdict } from "./pair-verdicts";
 import { sameJson } from "./same-json";
-
-/** The verdicts of an interaction pair (and of a file), most serious first. */
-export const PAIR_VERDICTS = [
-  "error",
-  "request",
-  "response",
-  "added",
-  "removed",
-  "noise",
-  "identical",
-] as const;
-export type PairVerdict = (typeof PAIR_VERDICTS)[number];
 
 /** One side of a file comparison: a decoded file, its text and (llama-stack) its parsed JSON. */
 export interface SideFile {

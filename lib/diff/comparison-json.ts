@@ -1,6 +1,7 @@
 import type { Change } from "./change";
 import type { Comparison } from "./compare";
-import type { FileComparison, PairVerdict } from "./compare-files";
+import type { FileComparison } from "./compare-files";
+import type { PairVerdict } from "./pair-verdicts";
 import type { StreamDiff } from "./stream-diff";
 
 export interface ComparisonJson {

@@ -1,4 +1,5 @@
-import { compareFiles, type PairVerdict, type SideFile } from "@/lib/diff/compare-files";
+import { compareFiles, type SideFile } from "@/lib/diff/compare-files";
+import type { PairVerdict } from "@/lib/diff/pair-verdicts";
 import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate, type PairedBy } from "@/lib/diff/pairing";
 import { CatFileBatch } from "@/lib/git/cat-file-batch";

@@ -1,17 +1,9 @@
 import type { Change } from "@/lib/diff/change";
+import { PAIR_VERDICTS } from "@/lib/diff/pair-verdicts";
 import type { SecretFinding } from "@/lib/secrets/finding";
 
 /** From the most serious down: a change that adds a credential comes first. */
-export const REVIEW_VERDICTS = [
-  "secret",
-  "error",
-  "request",
-  "response",
-  "added",
-  "removed",
-  "noise",
-  "identical",
-] as const;
+export const REVIEW_VERDICTS = ["secret", ...PAIR_VERDICTS] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 
 export type ChangeStatus = "added" | "removed" | "modified" | "renamed" | "copied";

@@ -1,4 +1,4 @@
-import type { PairVerdict } from "@/lib/diff/compare-files";
+import type { PairVerdict } from "@/lib/diff/pair-verdicts";
 import type { HistoryEntry } from "@/lib/diff/history";
 import { compareHref } from "@/lib/urls";
 import { gitSource } from "./compare-query";
