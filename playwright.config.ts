@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { cassetteWebServer } from "./e2e/cassette-servers";
 import { reviewWebServers } from "./e2e/review-servers";
+import { CHROMIUM_LAUNCH } from "./e2e/chromium-launch";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
 /** The compare and history tests (e2e/compare.spec.ts) run on a git repository built for them. */
@@ -31,16 +32,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: "off",
   },
   webServer: [

@@ -13,12 +13,11 @@ import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { discoverRecordings } from "@/lib/sources/discover";
 import { recordingHref } from "@/lib/urls";
 import { startLoadServer } from "@/scripts/load/server";
+import { middle } from "./cpu-time";
 import { printFigure, printTarget } from "./harness";
 
 /** The largest cassette (4 MB, in the tarball): genai's OpenAI batch polling. */
 const LARGEST = "genai/providers/openaichat/testdata/TestClient/Batch.yaml";
-
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** The floor: read every candidate and parse it the way its recorder wrote it, nothing more. */
 async function readAndParse(paths: string[]): Promise<void> {

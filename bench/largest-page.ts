@@ -7,18 +7,11 @@ import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
 import { recordingHref } from "@/lib/urls";
 import { startLoadServer } from "@/scripts/load/server";
 import { printFigure } from "./harness";
+import { middle } from "./cpu-time";
+import { CHROMIUM_LAUNCH } from "@/e2e/chromium-launch";
 
 const LARGEST =
   "tests/integration/responses/recordings/0ea735928993b5a2de3a444256136d53ab666dbfb7582e5562268f809aa8d5f3.json";
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * Issue "Browse": the page of the largest recording (1.1 MB, 1,399 chunks) on the production
@@ -30,10 +23,7 @@ export async function benchLargestPage(corpus: string): Promise<boolean[]> {
   if ((await ensureStandaloneBuild("", process.env)) !== 0) throw new Error("the build failed");
   const cacheDir = await mkdtemp(join(tmpdir(), "tapedeck-bench-page-"));
   const server = await startLoadServer(STANDALONE_SERVER, corpus, cacheDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const url = `${server.url}${recordingHref(LARGEST)}`;
     const served: number[] = [];
@@ -74,15 +64,15 @@ export async function benchLargestPage(corpus: string): Promise<boolean[]> {
       name: `server: first response (${(bytes / 1024).toFixed(0)} KB of HTML)`,
       ms: served[0] ?? 0,
     });
-    printFigure({ name: "server: response, median of the next 5", ms: median(served.slice(1)) });
-    printFigure({ name: "browser: navigation to message visible, median of 3", ms: median(shown.slice(1)) });
-    printFigure({ name: "browser: longest main-thread task, median of 3", ms: median(longest.slice(1)) });
+    printFigure({ name: "server: response, median of the next 5", ms: middle(served.slice(1)) });
+    printFigure({ name: "browser: navigation to message visible, median of 3", ms: middle(shown.slice(1)) });
+    printFigure({ name: "browser: longest main-thread task, median of 3", ms: middle(longest.slice(1)) });
     const memory = await server.memory();
     console.log(
       `  server memory after indexing the corpus and serving: RSS ${(memory.rss / 1024 / 1024).toFixed(0)} MB`,
     );
-    const fast = median(served.slice(1)) < 1000;
-    const responsive = median(longest.slice(1)) < 200;
+    const fast = middle(served.slice(1)) < 1000;
+    const responsive = middle(longest.slice(1)) < 200;
     console.log(`  ${fast ? "PASS" : "FAIL"} served in under a second`);
     console.log(`  ${responsive ? "PASS" : "FAIL"} no main-thread task of 200 ms or more`);
     return [fast, responsive];

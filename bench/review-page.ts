@@ -7,20 +7,13 @@ import { chromium, type Page } from "@playwright/test";
 import { ensureStandaloneBuild, STANDALONE_SERVER } from "@/cli/serve-command";
 import { startLoadServer } from "@/scripts/load/server";
 import { printFigure } from "./harness";
+import { middle } from "./cpu-time";
+import { CHROMIUM_LAUNCH } from "@/e2e/chromium-launch";
 
 const TAG = "up-79bed44b0";
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 /** A page has settled when its main thread has had no long task for this long. */
 const QUIET_MS = 500;
 const MAX_HTML = 1024 * 1024;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 interface Visit {
   /** Navigation start to the `load` event. */
@@ -89,10 +82,7 @@ export async function benchReviewPage(bundle: string): Promise<boolean[]> {
   const repo = join(dir, "history");
   execFileSync("git", ["clone", "-q", bundle, repo]);
   const server = await startLoadServer(STANDALONE_SERVER, repo, join(dir, "cache"));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const url = `${server.url}/review?base=${encodeURIComponent(`${TAG}~1`)}&head=${TAG}`;
     const served: number[] = [];
@@ -136,19 +126,19 @@ export async function benchReviewPage(bundle: string): Promise<boolean[]> {
     });
     printFigure({
       name: `server: response, median of 5 (${(bytes / 1024).toFixed(0)} KB of HTML)`,
-      ms: median(served.slice(1)),
+      ms: middle(served.slice(1)),
     });
     printFigure({
       name: "browser: navigation to load event, median of 3",
-      ms: median(later.map((v) => v.load)),
+      ms: middle(later.map((v) => v.load)),
     });
-    const settled = median(later.map((v) => v.settled));
+    const settled = middle(later.map((v) => v.settled));
     printFigure({ name: "browser: navigation to settled (last long task), median of 3", ms: settled });
     printFigure({
       name: "browser: longest main-thread task, median of 3",
-      ms: median(later.map((v) => v.longest)),
+      ms: middle(later.map((v) => v.longest)),
     });
-    printFigure({ name: "browser: open one change's details, median of 3", ms: median(opened.slice(1)) });
+    printFigure({ name: "browser: open one change's details, median of 3", ms: middle(opened.slice(1)) });
     const small = bytes < MAX_HTML;
     const quick = settled < 1000;
     console.log(`  ${small ? "PASS" : "FAIL"} under 1 MB of HTML (${(bytes / 1024).toFixed(0)} KB)`);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ensureFresh } from "@/cli/build-cli.mjs";
 import { printFigure } from "./harness";
+import { middle } from "./cpu-time";
 
 const APP_DIR = resolve(import.meta.dirname, "..");
 const RUNS = 9;
@@ -64,8 +65,6 @@ function measure(file: string, args: string[]): { wall: number; cpu: number | nu
   return { wall, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
-const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
-
 /**
  * Start-up of the installed command line: the median of whole-process runs (node starting, the
  * launcher, the command's modules, its work), interleaved with `node -e ''` in the same loop.
@@ -99,11 +98,11 @@ export async function benchStartup(): Promise<boolean[]> {
         if (cpu !== null) cpus[i]?.push(cpu);
       });
     }
-    const baseline = median(walls[0] ?? []);
+    const baseline = middle(walls[0] ?? []);
     const results: boolean[] = [];
     cases.forEach((c, i) => {
-      const ms = median(walls[i] ?? []);
-      const cpu = cpus[i]?.length ? ` (cpu ${median(cpus[i] ?? []).toFixed(0)} ms)` : "";
+      const ms = middle(walls[i] ?? []);
+      const cpu = cpus[i]?.length ? ` (cpu ${middle(cpus[i] ?? []).toFixed(0)} ms)` : "";
       printFigure({ name: `${c.name}${cpu}`, ms });
       if (c.target === null) return;
       const ok = ms < c.target;
