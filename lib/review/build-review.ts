@@ -13,7 +13,13 @@ import { groupChanges } from "./groups";
 import { requestIdentity } from "./request-identity";
 import { maskReviewSides, withSecrets } from "./secret-sides";
 import { loadAllowList } from "@/lib/secrets/allow-list";
-import { REVIEW_VERDICTS, type Review, type ReviewChange, type ReviewVerdict } from "./review-types";
+import {
+  countChanges,
+  REVIEW_VERDICTS,
+  type Review,
+  type ReviewChange,
+  type ReviewVerdict,
+} from "./review-types";
 
 export interface ReviewOptions {
   repo: string;
@@ -244,25 +250,10 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
       (a, b) => rank(a.verdict) - rank(b.verdict) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     );
 
-    const verdicts: Record<ReviewVerdict, number> = {
-      secret: 0,
-      error: 0,
-      request: 0,
-      response: 0,
-      added: 0,
-      removed: 0,
-      noise: 0,
-      identical: 0,
-    };
-    const statuses = { added: 0, removed: 0, modified: 0, renamed: 0, copied: 0 };
-    for (const change of reviewed) {
-      verdicts[change.verdict]++;
-      statuses[change.status]++;
-    }
     return {
       base: options.base,
       head: options.head ?? "working tree",
-      summary: { ...statuses, verdicts },
+      summary: countChanges(reviewed),
       groups: groupChanges(reviewed),
       changes: reviewed,
     };

@@ -64,6 +64,26 @@ export interface Review {
   changes: ReviewChange[];
 }
 
+/** A review's counts: changes by status and by verdict. */
+export function countChanges(changes: readonly ReviewChange[]): Review["summary"] {
+  const verdicts: Record<ReviewVerdict, number> = {
+    secret: 0,
+    error: 0,
+    request: 0,
+    response: 0,
+    added: 0,
+    removed: 0,
+    noise: 0,
+    identical: 0,
+  };
+  const statuses = { added: 0, removed: 0, modified: 0, renamed: 0, copied: 0 };
+  for (const change of changes) {
+    verdicts[change.verdict]++;
+    statuses[change.status]++;
+  }
+  return { ...statuses, verdicts };
+}
+
 export function isSubstantive(verdict: ReviewVerdict): boolean {
   return verdict !== "noise" && verdict !== "identical";
 }
