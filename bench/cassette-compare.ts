@@ -1,11 +1,13 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
+import { loadYaml } from "@/lib/containers/yaml";
 import { compareFiles } from "@/lib/diff/compare-files";
 import { sideFileFromBytes } from "@/lib/diff/load-side";
+import { DEFAULT_LIMITS } from "@/lib/model/limits";
 import { middle } from "./cpu-time";
 import { printFigure, printTarget } from "./harness";
 import { timeReviewAgainstDiff } from "./review-against-diff";
@@ -56,9 +58,41 @@ async function benchDiffLargestCassette(shared: string): Promise<boolean> {
   }
 }
 
+/** The YAML text of both sides of every cassette `tag` changes (git's pairs: a renamed file's old and new). */
+function changedYaml(repo: string, tag: string): string[] {
+  const show = (spec: string) =>
+    execFileSync("git", ["-C", repo, "show", spec], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const listing = execFileSync("git", ["-C", repo, "diff", "--name-status", "-z", "-M", `${tag}~1`, tag], {
+    encoding: "utf8",
+  }).split("\0");
+  const texts: string[] = [];
+  for (let i = 0; i < listing.length - 1;) {
+    const status = listing[i++] ?? "";
+    const paths =
+      status.startsWith("R") || status.startsWith("C") ? [listing[i++], listing[i++]] : [listing[i++]];
+    const [before = "", after = before] = paths;
+    if (!/\.ya?ml$/.test(after)) continue;
+    if (!status.startsWith("A")) texts.push(show(`${tag}~1:${before}`));
+    if (!status.startsWith("D")) texts.push(show(`${tag}:${after}`));
+  }
+  return texts;
+}
+
 /** The review of genai's re-recording commit vs `git diff -M` printing the full patch, in the same run. */
 async function benchReviewGenai(shared: string): Promise<boolean> {
-  const timed = await timeReviewAgainstDiff(join(shared, "corpus/genai-history.bundle"), TAG, 7);
+  // What reading the cassettes costs before anything is compared: their YAML, parsed by js-yaml alone.
+  let texts: string[] | null = null;
+  const parsed = { blobs: 0, bytes: 0 };
+  const parseOnly = async (repo: string) => {
+    texts ??= changedYaml(repo, TAG);
+    parsed.blobs = texts.length;
+    parsed.bytes = 0;
+    for (const text of texts) {
+      loadYaml(text, DEFAULT_LIMITS);
+      parsed.bytes += text.length;
+    }
+  };
+  const timed = await timeReviewAgainstDiff(join(shared, "corpus/genai-history.bundle"), TAG, 7, parseOnly);
   const { changes } = timed.review;
   const interactions = changes.reduce((n, change) => n + (change.interactions?.length ?? 0), 0);
   console.log(
@@ -68,6 +102,11 @@ async function benchReviewGenai(shared: string): Promise<boolean> {
   const measured = { name: "tapedeck review (in process)", ms: timed.reviewMs };
   printFigure(baseline);
   printFigure(measured);
+  if (timed.alsoMs !== null) {
+    const name = `of which parsing the YAML (${parsed.blobs} blobs, ${(parsed.bytes / 1e6).toFixed(1)} MB)`;
+    printFigure({ name, ms: timed.alsoMs });
+    console.log(`  (parsing alone is ${(timed.alsoMs / timed.diffMs).toFixed(1)}× git diff)`);
+  }
   if (timed.diffCpuMs !== null) {
     const [review, diff] = [timed.reviewCpuMs, timed.diffCpuMs];
     console.log(

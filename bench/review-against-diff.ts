@@ -25,6 +25,8 @@ export interface ReviewAgainstDiff {
   diffMs: number;
   reviewCpuMs: number;
   diffCpuMs: number | null;
+  /** Median wall time of `alsoTime` (null when not asked), measured in the same rounds. */
+  alsoMs: number | null;
 }
 
 /**
@@ -37,6 +39,8 @@ export async function timeReviewAgainstDiff(
   bundle: string,
   tag: string,
   rounds: number,
+  /** Something else to time in each round (after a first, untimed call), given the clone. */
+  alsoTime?: (repo: string) => Promise<unknown>,
 ): Promise<ReviewAgainstDiff> {
   const dir = await mkdtemp(join(tmpdir(), "tapedeck-bench-review-"));
   try {
@@ -51,10 +55,13 @@ export async function timeReviewAgainstDiff(
     const review = () => buildReview({ repo, base: `${tag}~1`, head: tag });
     const first = await review();
     await gitDiff();
+    const also = alsoTime ? () => alsoTime(repo) : null;
+    await also?.();
     const reviews: number[] = [];
     const diffs: number[] = [];
     const reviewCpu: number[] = [];
     const diffCpu: number[] = [];
+    const alsos: number[] = [];
     for (let i = 0; i < rounds; i++) {
       let start = performance.now();
       const cpu = process.cpuUsage();
@@ -67,6 +74,11 @@ export async function timeReviewAgainstDiff(
       diffs.push(performance.now() - start);
       const after = await childrenCpuMs();
       if (children !== null && after !== null) diffCpu.push(after - children);
+      if (also) {
+        start = performance.now();
+        await also();
+        alsos.push(performance.now() - start);
+      }
     }
     return {
       review: first,
@@ -74,6 +86,7 @@ export async function timeReviewAgainstDiff(
       diffMs: middle(diffs),
       reviewCpuMs: middle(reviewCpu),
       diffCpuMs: diffCpu.length > 0 ? middle(diffCpu) : null,
+      alsoMs: alsos.length > 0 ? middle(alsos) : null,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
