@@ -2,20 +2,27 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readRecording } from "@/lib/recording/read-recording";
+import { readRecording, readRecordingNow } from "@/lib/recording/read-recording";
 import { RecordingIndex } from "./recording-index";
 import { chatRecording } from "@/lib/recording/testing/recording-builders";
 
 // The real reader, wrapped so the tests can tell which files were read (and which came from the cache).
 vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/recording/read-recording")>();
-  return { ...actual, readRecording: vi.fn(actual.readRecording) };
+  return {
+    ...actual,
+    readRecording: vi.fn(actual.readRecording),
+    readRecordingNow: vi.fn(actual.readRecordingNow),
+  };
 });
 /** A chat recording of `testId` asking `prompt` and answering `reply`. */
 const chat = (testId: string, prompt: string, reply: string, model = "m") =>
   chatRecording({ testId, prompt, model }, reply);
 
-const readCalls = () => vi.mocked(readRecording).mock.calls.map(([path]) => path);
+/** Indexing reads through `readRecordingNow`, opening a file through `readRecording`. */
+const readers = [readRecording, readRecordingNow];
+const readCalls = () => readers.flatMap((read) => vi.mocked(read).mock.calls.map(([path]) => path));
+const clearReads = () => readers.forEach((read) => vi.mocked(read).mockClear());
 
 const WEATHER_ID = "tests/integration/inference/test_weather.py::TestWeather::test_forecast[txt=ollama/m]";
 const A = "tests/integration/inference/recordings/a.json";
@@ -61,7 +68,7 @@ beforeEach(async () => {
     chat("tests/integration/agents/test_agents.py::test_agent", "Plan a trip", "First, pack.", "gpt-4o"),
   );
   await put("tests/integration/inference/stray.json", "{}");
-  vi.mocked(readRecording).mockClear();
+  clearReads();
 });
 
 afterEach(async () => {
@@ -226,7 +233,7 @@ describe("RecordingIndex.refresh", () => {
   it("counts nothing when nothing changed", async () => {
     const index = await openIndex();
     await index.secretsScanned(); // the credentials scan reads every file once more
-    vi.mocked(readRecording).mockClear();
+    clearReads();
     expect(await index.refresh()).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(readCalls()).toEqual([]);
   });
@@ -234,7 +241,7 @@ describe("RecordingIndex.refresh", () => {
   it("re-reads only the file whose size or mtime changed", async () => {
     const index = await openIndex();
     await index.secretsScanned();
-    vi.mocked(readRecording).mockClear();
+    clearReads();
     const path = await put(A, chat(WEATHER_ID, "Will it snow in Oslo?", "Yes."));
     expect(await index.refresh()).toEqual({ added: 0, changed: 1, removed: 0 });
     expect(readCalls()).toEqual([path]);
@@ -313,7 +320,7 @@ describe("RecordingIndex persistent cache", () => {
       chat("t::d", "Octopus", "Arms."),
     );
     await unlink(join(root, C));
-    vi.mocked(readRecording).mockClear();
+    clearReads();
 
     const second = await openIndex({ cache: true });
     expect(readCalls().sort()).toEqual([changed, added].sort());
@@ -333,7 +340,7 @@ describe("RecordingIndex persistent cache", () => {
     };
     for (const summary of cache.summaries) if (summary.relPath === B) summary.reply = "from the cache";
     await writeFile(join(cacheDir, file), JSON.stringify(cache));
-    vi.mocked(readRecording).mockClear();
+    clearReads();
 
     const index = await openIndex({ cache: true });
     expect(readCalls()).toEqual([]);
@@ -344,7 +351,7 @@ describe("RecordingIndex persistent cache", () => {
     await (await openIndex({ cache: true })).close();
     const [file = ""] = await readdir(cacheDir);
     await writeFile(join(cacheDir, file), '{"version": 1, "root": ');
-    vi.mocked(readRecording).mockClear();
+    clearReads();
     const index = await openIndex({ cache: true });
     expect(readCalls()).toHaveLength(3);
     expect(index.get(A)?.reply).toBe("Sunny all day.");
@@ -353,7 +360,7 @@ describe("RecordingIndex persistent cache", () => {
     await index.close();
     const cache = JSON.parse(await readFile(join(cacheDir, file), "utf8")) as { version: number };
     await writeFile(join(cacheDir, file), JSON.stringify({ ...cache, version: 0 }));
-    vi.mocked(readRecording).mockClear();
+    clearReads();
     await openIndex({ cache: true });
     expect(readCalls()).toHaveLength(3);
   });
@@ -362,7 +369,7 @@ describe("RecordingIndex persistent cache", () => {
     await (await openIndex({ cache: true })).close();
     const otherRoot = await tempDir("tapedeck-other-");
     await put("x.json", chat("t::x", "other", "root"), otherRoot);
-    vi.mocked(readRecording).mockClear();
+    clearReads();
     const other = await openIndex({ cache: true, at: otherRoot });
     expect(readCalls()).toHaveLength(1);
     expect(other.list().map((summary) => summary.relPath)).toEqual(["x.json"]);

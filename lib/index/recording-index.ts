@@ -1,7 +1,7 @@
 import { realpath, stat } from "node:fs/promises";
 import { discoverRecordings, type DiscoveredFile } from "@/lib/sources/discover";
 import { DEFAULT_LIMITS, type ReadLimits } from "@/lib/model/limits";
-import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
+import { readRecording, readRecordingNow, type ReadRecording } from "@/lib/recording/read-recording";
 import { loadAllowList } from "@/lib/secrets/allow-list";
 import type { DetectedSecret } from "@/lib/secrets/finding";
 import { detectInSource } from "@/lib/secrets/masked-source";
@@ -252,8 +252,8 @@ export class RecordingIndex {
     const skipped = new Map<string, FileState>();
     const result: RefreshResult = { added: 0, changed: 0, removed: 0 };
     const queue = [...files];
-    // Files new or changed after the first indexing are scanned at once: their excerpts never
-    // show unmasked (the first indexing leaves the scan to the background; the server waits for it).
+    // After the first indexing, new and changed files are scanned at once (their excerpts never show
+    // unmasked); the first leaves the scan to the background. Small files are read in place.
     const inline = this.summaries.size > 0;
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
@@ -271,7 +271,8 @@ export class RecordingIndex {
             continue;
           }
         }
-        const read = await readRecording(file.path, file.relPath, this.limits);
+        const now = readRecordingNow(file.path, file.relPath, this.limits);
+        const read = now instanceof Promise ? await now : now; // summarized before the next is read
         if (!read.decoded.ok && read.decoded.kind === "missing") continue;
         if (!read.decoded.ok && !read.decoded.startsLikeRecording && !file.inRecordingFolder) {
           skipped.set(file.relPath, { size: read.size, mtimeMs: read.mtimeMs });
@@ -282,8 +283,7 @@ export class RecordingIndex {
           summarize(file.relPath, read, read.mtimeMs, inline ? await detectInSource(read) : undefined),
         );
         if (worthKeeping(read)) this.bodies.set(file.relPath, { indexed: read });
-        if (known) result.changed++;
-        else result.added++;
+        result[known ? "changed" : "added"]++;
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));

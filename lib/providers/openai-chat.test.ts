@@ -27,6 +27,24 @@ describe("openai-chat model", () => {
     const fromResponse = openaiChatDecoder.decode(withRequest({ ...base.request, body, model: "" }));
     expect(fromResponse.model).toBe("gpt-4o-2024-08-06");
   });
+
+  it("states the request's fields in the order the JSON views print them", () => {
+    const { request } = openaiChatDecoder.decode(withRequest({ ...base.request, body }));
+    expect(Object.keys(request)).toEqual([
+      "method",
+      "url",
+      "endpoint",
+      "host",
+      "messages",
+      "tools",
+      "params",
+      "body",
+    ]);
+    expect(request.params).toEqual({ stream: true });
+    expect(request.messages).toEqual([
+      { role: "user", parts: [{ type: "text", text: "Hi" }], name: null, toolCallId: null, toolCalls: [] },
+    ]);
+  });
 });
 
 describe("openai-chat non-stream", () => {

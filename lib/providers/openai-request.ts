@@ -91,8 +91,13 @@ export function openaiRequest(
   const basics = requestBasics(raw.method, raw.url, raw.endpoint);
   const { messages, tools } = conversation(body, http ? "request.payload" : "request.body");
   return {
+    // Spelled out, not spread from `basics`: the spread was a third of reading a request (a CPU
+    // profile of decoding the corpus).
     request: {
-      ...basics,
+      method: basics.method,
+      url: basics.url,
+      endpoint: basics.endpoint,
+      host: basics.host,
       messages,
       tools,
       params: omitKeys(body, ["model", ...conversationKeys]),

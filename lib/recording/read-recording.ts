@@ -1,6 +1,6 @@
 import { environmentLimits } from "@/lib/config";
 import type { ReadLimits } from "@/lib/model/limits";
-import { readFileBytes } from "@/lib/sources/read-file";
+import { readFileBytesNow, type FileRead } from "@/lib/sources/read-file";
 import { decodeBytes, type Decoded } from "./decode";
 
 export interface ReadRecording {
@@ -18,7 +18,26 @@ export async function readRecording(
   relPath = path,
   limits: ReadLimits = environmentLimits(),
 ): Promise<ReadRecording> {
-  const read = await readFileBytes(path, limits.maxFileBytes);
+  return readRecordingNow(path, relPath, limits);
+}
+
+/**
+ * `readRecording`, answered in place (no promise) for a file small enough to be read synchronously:
+ * a reader of many files (the index) then handles each file before the next is decoded, rather
+ * than holding several decoded files at once while their promises settle.
+ */
+export function readRecordingNow(
+  path: string,
+  relPath = path,
+  limits: ReadLimits = environmentLimits(),
+): ReadRecording | Promise<ReadRecording> {
+  const read = readFileBytesNow(path, limits.maxFileBytes);
+  return read instanceof Promise
+    ? read.then((done) => decodeRead(done, relPath, limits))
+    : decodeRead(read, relPath, limits);
+}
+
+function decodeRead(read: FileRead, relPath: string, limits: ReadLimits): ReadRecording {
   if (!read.bytes) {
     const failure = read.failure ?? { kind: "unreadable" as const, reason: "the file could not be read" };
     return {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileBytes } from "./read-file";
+import { readFileBytes, readFileBytesNow } from "./read-file";
 
 describe("readFileBytes", () => {
   let dir = "";
@@ -28,6 +28,36 @@ describe("readFileBytes", () => {
     expect(bigRead.failure).toBeNull();
     expect(bigRead.size).toBe(text.length);
     expect(bigRead.bytes?.equals(Buffer.from(text))).toBe(true);
+  });
+
+  it("answers a small file in place, without a promise, and a large one with a promise", async () => {
+    const small = join(dir, "now-small.json");
+    await writeFile(small, '{"a": 1}');
+    const read = readFileBytesNow(small, 1024);
+    expect(read).not.toBeInstanceOf(Promise);
+    expect(read).toEqual({
+      size: 8,
+      mtimeMs: expect.any(Number),
+      bytes: Buffer.from('{"a": 1}'),
+      failure: null,
+    });
+
+    const large = join(dir, "now-large.json");
+    const text = `"${"y".repeat(5 * 1024 * 1024)}"`;
+    await writeFile(large, text);
+    const pending = readFileBytesNow(large, 50 * 1024 * 1024);
+    expect(pending).toBeInstanceOf(Promise);
+    const bigRead = await pending;
+    expect(bigRead.size).toBe(text.length);
+    expect(bigRead.bytes?.equals(Buffer.from(text))).toBe(true);
+
+    const missing = readFileBytesNow(join(dir, "absent.json"), 1024);
+    expect(missing).toEqual({
+      size: 0,
+      mtimeMs: 0,
+      bytes: null,
+      failure: { kind: "missing", reason: "the file no longer exists" },
+    });
   });
 
   it("refuses a file over the limit and says why", async () => {
