@@ -5,7 +5,7 @@ import type { HeaderMap } from "@/lib/model/envelope";
 import type { EventStreamMessage } from "@/lib/model/http-body";
 import type { ReadLimits } from "@/lib/model/limits";
 import type { HttpHeader } from "@/lib/model/recording-file";
-import { valueDeeperThan } from "@/lib/model/json-depth";
+import { mayNestDeeperThan, valueDeeperThan } from "@/lib/model/json-depth";
 import { cutStream } from "./stream-cut";
 
 /**
@@ -228,7 +228,7 @@ export function jsonOrText(text: string, maxDepth = 256): unknown {
   } catch {
     return text;
   }
-  return valueDeeperThan(value, maxDepth) ? text : value;
+  return mayNestDeeperThan(text, maxDepth) && valueDeeperThan(value, maxDepth) ? text : value;
 }
 
 const STREAM_TYPES = [

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { decodeText } from "@/lib/recording/decode";
-import { MAX_JSON_DEPTH, nestsDeeperThan, parseBoundedJson, valueDeeperThan } from "./json-depth";
+import {
+  MAX_JSON_DEPTH,
+  mayNestDeeperThan,
+  nestsDeeperThan,
+  parseBoundedJson,
+  valueDeeperThan,
+} from "./json-depth";
 
 const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
 
@@ -24,6 +30,15 @@ describe("deeply nested JSON", () => {
     expect(nestsDeeperThan(`{"a": "[[[[[[", "b": "\\"[[[[[["}`, 1)).toBe(false);
     expect(nestsDeeperThan(`["\\\\", [[1]]]`, 2)).toBe(true);
     expect(nestsDeeperThan(`"unterminated [[[[`, 1)).toBe(false);
+  });
+
+  it("a text too short to nest deeper than the limit is not walked, and the bound is exact", () => {
+    // One level past the limit is the shortest text that is too deep: 2 × 257 characters.
+    expect(nested(MAX_JSON_DEPTH + 1)).toHaveLength(2 * (MAX_JSON_DEPTH + 1));
+    expect(mayNestDeeperThan(nested(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH)).toBe(true);
+    expect(() => parseBoundedJson(nested(MAX_JSON_DEPTH + 1))).toThrow("more than 256 levels deep");
+    expect(mayNestDeeperThan(nested(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
+    expect(parseBoundedJson(nested(MAX_JSON_DEPTH))).toBeInstanceOf(Array);
   });
 
   it("parseBoundedJson throws a SyntaxError for too deep a value, and parses the rest", () => {

@@ -99,13 +99,22 @@ export function valueDeeperThan(value: unknown, limit: number): boolean {
 }
 
 /**
+ * Whether JSON `text` (valid: it parsed) is long enough to nest deeper than `limit`: that takes
+ * `limit + 1` opening brackets and as many closing ones. Most JSON inside a recording (an SSE
+ * event, a tool call's arguments) is shorter, and its parsed value need not be walked.
+ */
+export function mayNestDeeperThan(text: string, limit: number): boolean {
+  return text.length >= 2 * (limit + 1);
+}
+
+/**
  * `JSON.parse` for JSON found inside a recording (tool call arguments, SSE event data, bodies
  * recorded as text): too deep a value throws a `SyntaxError` like any other bad JSON, so callers
  * that already handle bad JSON need no change.
  */
 export function parseBoundedJson(text: string): unknown {
   const value: unknown = JSON.parse(text);
-  if (valueDeeperThan(value, MAX_JSON_DEPTH)) {
+  if (mayNestDeeperThan(text, MAX_JSON_DEPTH) && valueDeeperThan(value, MAX_JSON_DEPTH)) {
     throw new SyntaxError(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
   return value;
