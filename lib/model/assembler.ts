@@ -26,10 +26,14 @@ interface ChoiceState {
  */
 export class MessageAssembler {
   private readonly choices = new Map<number, ChoiceState>();
+  /** The choice asked for last: a stream feeds one choice many times in a row. */
+  private lastIndex = -1;
+  private lastState: ChoiceState | null = null;
 
   constructor(private readonly defaultRole: Role = "assistant") {}
 
   private choice(index: number): ChoiceState {
+    if (index === this.lastIndex && this.lastState) return this.lastState;
     let state = this.choices.get(index);
     if (!state) {
       state = {
@@ -43,6 +47,8 @@ export class MessageAssembler {
       };
       this.choices.set(index, state);
     }
+    this.lastIndex = index;
+    this.lastState = state;
     return state;
   }
 

@@ -111,18 +111,24 @@ export function streamItems(body: unknown): StreamItem[] {
     const items: StreamItem[] = [];
     sseTextEvents(body).forEach((event, index) => {
       if (event.data === "[DONE]") return;
-      const data = sseDataJson(event.data, `response.body (event ${index})`);
-      items.push({ data, raw: data, path: `response.body (event ${index})`, event: event.event });
+      const path = `response.body (event ${index})`;
+      const data = sseDataJson(event.data, path);
+      items.push({ data, raw: data, path, event: event.event });
     });
     return items;
   }
   const list = Array.isArray(body) ? body : [];
-  return list.map((item, index) => {
-    const data = isWrapped(item)
-      ? item.__data__
-      : parseAt(wrappedSchema, item, `response.body[${index}]`).__data__;
-    return new WrappedChunk(data, item, index);
-  });
+  return list.map((item, index) => new WrappedChunk(wrappedData(item, index), item, index));
+}
+
+/** `__data__` of element `index` of a list of wrapped objects; a bad element throws `SchemaMismatch`. */
+export function wrappedData(item: unknown, index: number): unknown {
+  return isWrapped(item) ? item.__data__ : parseAt(wrappedSchema, item, `response.body[${index}]`).__data__;
+}
+
+/** JSON path of `__data__` of element `index` of a list of wrapped objects. */
+export function wrappedDataPath(index: number): string {
+  return `response.body[${index}].__data__`;
 }
 
 /** A chunk of a list of wrapped objects, whose path is spelled out only when asked (by an error). */
@@ -136,7 +142,7 @@ class WrappedChunk implements StreamItem {
   ) {}
 
   get path(): string {
-    return `response.body[${this.index}].__data__`;
+    return wrappedDataPath(this.index);
   }
 }
 

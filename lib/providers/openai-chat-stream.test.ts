@@ -236,4 +236,42 @@ describe("openai-chat stream", () => {
     const decoded = decodeValue(broken);
     expect(!decoded.ok && decoded.reason).toMatch(/^schema mismatch at response\.body\[3\]: /);
   });
+
+  it("names an element that is not wrapped before an earlier chunk that does not fit", () => {
+    const envelope = envelopeSchema.parse(JSON.parse(fixtureText("chat-stream-malformed.json")));
+    const body = envelope.response.body;
+    if (!Array.isArray(body)) throw new Error("expected a list");
+    const broken = { ...envelope, response: { ...envelope.response, body: [...body, "oops"] } };
+    const decoded = decodeValue(broken);
+    expect(!decoded.ok && decoded.reason).toMatch(
+      new RegExp(`^schema mismatch at response\\.body\\[${body.length}\\]: `),
+    );
+  });
+
+  it("keeps interleaved choices apart", () => {
+    const envelope = envelopeSchema.parse(JSON.parse(fixtureText("chat-stream-text.json")));
+    const wrap = (choices: unknown[]) => ({
+      __type__: "openai.types.chat.chat_completion_chunk.ChatCompletionChunk",
+      __data__: { id: "c", object: "chat.completion.chunk", model: "gpt-4o", choices },
+    });
+    const piece = (index: number, content: string) => ({ index, delta: { content }, finish_reason: null });
+    const body = [
+      wrap([piece(1, "B1"), piece(0, "A1")]),
+      wrap([piece(0, "A2")]),
+      wrap([piece(1, "B2")]),
+      wrap([piece(0, "A3"), piece(1, "B3")]),
+    ];
+    const exchange = openaiChatDecoder.decode({ ...envelope, response: { ...envelope.response, body } });
+    if (exchange.response.type !== "message") throw new Error("expected a message");
+    const { chunks, choices } = exchange.response;
+    expect(choices.map((choice) => [choice.index, choice.content])).toEqual([
+      [0, "A1A2A3"],
+      [1, "B1B2B3"],
+    ]);
+    expect(chunks[3]?.deltas).toEqual([
+      { type: "text", choice: 0, text: "A3", range: { start: 4, end: 6 } },
+      { type: "text", choice: 1, text: "B3", range: { start: 4, end: 6 } },
+    ]);
+    expect(chunks.map((chunk) => chunk.deltas.length)).toEqual([2, 1, 1, 2]);
+  });
 });

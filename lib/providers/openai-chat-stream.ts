@@ -4,7 +4,7 @@ import type { AssembledMessage, Chunk, ChunkDelta, RecordedError, Usage } from "
 import { usageFrom } from "@/lib/model/usage";
 import { parseAt, SchemaMismatch } from "./decoder";
 import { MISFIT, optInt, optList, optRecord, optString } from "./fast-read";
-import type { StreamItem } from "./openai-body";
+import { streamItems, wrappedData, wrappedDataPath } from "./openai-body";
 import { partTexts } from "./openai-chat-parts";
 import { errorFromBody } from "./raw-http";
 
@@ -104,8 +104,9 @@ function feedDelta(
 ): void {
   const { assembler } = state;
   const role = optString(delta.role);
-  const parts = Array.isArray(delta.content) ? partTexts(delta.content) : null;
-  const content = parts ? parts.text : optString(delta.content);
+  const given = delta.content;
+  const parts = Array.isArray(given) ? partTexts(given) : null;
+  const content = parts ? parts.text : optString(given);
   const reasoning = optString(delta.reasoning);
   const reasoningContent = optString(delta.reasoning_content);
   const refusal = optString(delta.refusal);
@@ -137,7 +138,7 @@ function feedChunk(value: unknown, state: StreamState, out: ChunkDelta[]): void 
   const chunk = optRecord(value);
   if (!chunk) throw MISFIT;
   const choices = optList(chunk.choices) ?? [];
-  if (chunk.error !== undefined && chunk.error !== null && choices.length === 0) {
+  if (choices.length === 0 && chunk.error !== undefined && chunk.error !== null) {
     state.error ??= errorFromBody(chunk, null);
     out.push({ type: "event", label: "error" });
     return;
@@ -157,8 +158,9 @@ function feedChunk(value: unknown, state: StreamState, out: ChunkDelta[]): void 
   }
   const model = optString(chunk.model);
   if (state.model === null && model) state.model = model;
-  if (chunk.usage !== undefined && chunk.usage !== null) {
-    const usage = usageFrom(chunk.usage);
+  const given = chunk.usage;
+  if (given !== undefined && given !== null) {
+    const usage = usageFrom(given);
     if (usage) {
       state.usage = usage;
       out.push({ type: "usage", usage });
@@ -166,8 +168,34 @@ function feedChunk(value: unknown, state: StreamState, out: ChunkDelta[]): void 
   }
 }
 
-/** Decodes a stream's chunks (see `streamItems`). Throws `SchemaMismatch` on a malformed chunk. */
-export function decodeChatStream(items: readonly StreamItem[]): DecodedStream {
+/**
+ * The deltas of one chunk, gathered in `scratch` and copied out at their exact length (a list
+ * grown by `push` keeps room for 16); null when the chunk does not fit.
+ */
+function chunkDeltas(data: unknown, state: StreamState, scratch: ChunkDelta[]): ChunkDelta[] | null {
+  try {
+    feedChunk(data, state, scratch);
+  } catch (error) {
+    if (error !== MISFIT) throw error;
+    return null;
+  }
+  const deltas = scratch.slice();
+  while (scratch.length > 0) scratch.pop();
+  return deltas;
+}
+
+/** Throws the `SchemaMismatch` naming what in a chunk's data does not fit. */
+function misfit(data: unknown, path: string): never {
+  parseAt(chatChunkSchema, data, path);
+  throw new SchemaMismatch(path, "unexpected shape");
+}
+
+/**
+ * Decodes a stream body: a list of wrapped chunks (read in place, without a `StreamItem` each) or
+ * SSE text (see `streamItems`). Throws `SchemaMismatch` on a malformed chunk; in a list, an element
+ * that is not a wrapped object is reported first, wherever it is.
+ */
+export function decodeChatStream(body: unknown): DecodedStream {
   const state: StreamState = {
     assembler: new MessageAssembler(),
     refusals: new Map(),
@@ -177,18 +205,22 @@ export function decodeChatStream(items: readonly StreamItem[]): DecodedStream {
     transcript: false,
   };
   const chunks: Chunk[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    if (!item) continue;
-    const deltas: ChunkDelta[] = [];
-    try {
-      feedChunk(item.data, state, deltas);
-    } catch (error) {
-      if (error !== MISFIT) throw error;
-      parseAt(chatChunkSchema, item.data, item.path);
-      throw new SchemaMismatch(item.path, "unexpected shape");
+  const scratch: ChunkDelta[] = [];
+  if (typeof body === "string") {
+    streamItems(body).forEach(({ data, raw, path }, index) => {
+      chunks.push({ index, deltas: chunkDeltas(data, state, scratch) ?? misfit(data, path), raw });
+    });
+  } else if (Array.isArray(body)) {
+    for (let index = 0; index < body.length; index++) {
+      const raw: unknown = body[index];
+      const data = wrappedData(raw, index);
+      const deltas = chunkDeltas(data, state, scratch);
+      if (deltas === null) {
+        for (let later = index + 1; later < body.length; later++) wrappedData(body[later], later);
+        misfit(data, wrappedDataPath(index));
+      }
+      chunks.push({ index, deltas, raw });
     }
-    chunks.push({ index, deltas, raw: item.raw });
   }
   const notes = [...state.refusals].map(([choice, text]) => `Choice ${choice} refused: ${text}`);
   if (state.transcript) notes.push("The reply is audio; its transcript is shown as the text.");

@@ -2,7 +2,7 @@ import type { Envelope } from "@/lib/model/envelope";
 import type { Exchange, ResponseInfo } from "@/lib/model/exchange";
 import type { Decoder } from "./decoder";
 import { isRecord } from "./fast-read";
-import { responseShape, shapeNote, singleData, streamItems, type BodyShape } from "./openai-body";
+import { responseShape, shapeNote, singleData, type BodyShape } from "./openai-body";
 import { decodeChatCompletion } from "./openai-chat-message";
 import { decodeChatStream } from "./openai-chat-stream";
 import { errorResponse, httpCall, isErrorReply, streamWithError } from "./openai-http";
@@ -86,7 +86,7 @@ function decodeResponse(
     return { response: notAChatReply(body, notes), model: null };
   }
   if (shape.list) {
-    const decoded = decodeChatStream(streamItems(body));
+    const decoded = decodeChatStream(body);
     notes.push(...decoded.notes);
     const { chunks, choices, usage, model } = decoded;
     const message = { type: "message" as const, streaming: true, chunks, choices, usage, model };
