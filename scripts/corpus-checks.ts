@@ -14,6 +14,7 @@ import { CatFileBatch } from "@/lib/git/cat-file-batch";
 import { cassetteChecks } from "./corpus/cassette-checks";
 import type { Check } from "./corpus/check";
 import { tapedeck } from "./corpus/tapedeck";
+import { yamlReadersCheck } from "./corpus/yaml-readers";
 
 const SHARED = resolve(process.env.TAPEDECK_SHARED ?? "../shared");
 
@@ -141,6 +142,7 @@ const checks: Check[] = [
     },
   },
   ...cassetteChecks(SHARED),
+  yamlReadersCheck(SHARED),
 ];
 
 let passed = 0;

@@ -15,6 +15,8 @@ import type { ReadLimits } from "@/lib/model/limits";
 import { collectGarbage } from "./collect-garbage";
 import { ContainerError } from "./container";
 import { checkAliasExpansion, ExpansionError } from "./yaml-expansion";
+import { loadPlainYaml } from "./yaml-plain";
+import { base64Bytes } from "./yaml-base64";
 
 /**
  * The one YAML reader of cassettes: the core schema plus the tags recorders write (`!!binary`,
@@ -26,11 +28,7 @@ import { checkAliasExpansion, ExpansionError } from "./yaml-expansion";
 
 /** Ruby's `!binary` (base64 with line breaks), read like YAML's own `!!binary`. */
 const rubyBinaryTag = defineScalarTag<Uint8Array>("!binary", {
-  resolve: (source) => {
-    const clean = source.replace(/\s+/g, "");
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return NOT_RESOLVED;
-    return new Uint8Array(Buffer.from(clean, "base64"));
-  },
+  resolve: (source) => base64Bytes(source) ?? NOT_RESOLVED,
   identify: () => false,
 });
 
@@ -78,12 +76,11 @@ function mergeKeyBudget(limits: ReadLimits): number {
   return limits.maxYamlAliases * 10;
 }
 
-/**
- * Parses the cassette's YAML; throws `ContainerError` with a reader's reason. A stream of
- * several documents is read when exactly one of them holds something (recorders may write a
- * leading `---` and a trailing one).
- */
-export function loadYaml(text: string, limits: ReadLimits): unknown {
+/** The documents of `text` as the careful reader reads them, and how many aliases they use. */
+export function loadYamlCarefully(
+  text: string,
+  limits: ReadLimits,
+): { documents: unknown[]; aliases: number } {
   let documents: unknown[];
   let aliases = 0;
   let eventCount = 0;
@@ -111,6 +108,17 @@ export function loadYaml(text: string, limits: ReadLimits): unknown {
   }
   // The events are garbage now; a big file's are collected at once (see `collectGarbage`).
   if (eventCount > LARGE_EVENT_COUNT) collectGarbage();
+  return { documents, aliases };
+}
+
+/**
+ * Parses the cassette's YAML; throws `ContainerError` with a reader's reason. A stream of
+ * several documents is read when exactly one of them holds something (recorders may write a
+ * leading `---` and a trailing one). Plain YAML is read by the fast reader (`yaml-plain.ts`).
+ */
+export function loadYaml(text: string, limits: ReadLimits): unknown {
+  const plain = loadPlainYaml(text, limits);
+  const { documents, aliases } = plain ? { documents: plain, aliases: 0 } : loadYamlCarefully(text, limits);
   if (documents.length === 0) throw new ContainerError("the YAML holds no document", "invalid-yaml");
   let document = documents[0];
   if (documents.length > 1) {
