@@ -13,6 +13,7 @@ import { groupChanges } from "./groups";
 import { requestIdentity } from "./request-identity";
 import { maskReviewSides, withSecrets } from "./secret-sides";
 import { loadAllowList } from "@/lib/secrets/allow-list";
+import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
 import {
   countChanges,
   REVIEW_VERDICTS,
@@ -234,13 +235,15 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
 
     // Credentials are masked in both sides before anything is compared; a change that adds one is a `secret`.
     const allowed = await allowList;
+    // The lines of one side are mostly the other side's, and a review's files share most headers.
+    const memo: SecretlintMemo = new Map();
     const reviewed: ReviewChange[] = [];
     for (const change of changes) {
       if (consumed.has(change)) continue;
       const entry = await sidesOf(change);
       sides.delete(change);
       if (entry.foreign) continue;
-      const secrets = await maskReviewSides(new Map([[change, entry]]), allowed);
+      const secrets = await maskReviewSides(new Map([[change, entry]]), allowed, memo);
       reviewed.push(
         withSecrets(reviewChange(change, pairedBy.get(change) ?? null, entry), secrets.get(change)),
       );

@@ -2,6 +2,7 @@ import type { SideFile } from "@/lib/diff/compare-files";
 import { notAllowed } from "@/lib/secrets/allow-list";
 import { publicFinding, type DetectedSecret, type SecretFinding } from "@/lib/secrets/finding";
 import { scanAndMaskFile } from "@/lib/secrets/masked-source";
+import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
 import type { ReviewChange } from "./review-types";
 
 interface SidePair {
@@ -13,17 +14,18 @@ interface SidePair {
  * Scans both sides of every change, masks them in place (a side shared by two changes is scanned
  * once), and returns per change the credentials its head side adds: found there, not in its base
  * side, and not allowed by the allow-list. Called before the sides are compared, so no
- * difference, excerpt or summary can hold a credential.
+ * difference, excerpt or summary can hold a credential. One `memo` serves a whole review.
  */
 export async function maskReviewSides<K>(
   sides: Map<K, SidePair>,
   allowed: ReadonlySet<string>,
+  memo?: SecretlintMemo,
 ): Promise<Map<K, SecretFinding[]>> {
   const scanned = new Map<SideFile, Promise<{ side: SideFile; secrets: DetectedSecret[] }>>();
   const scan = (side: SideFile) => {
     let known = scanned.get(side);
     if (!known) {
-      known = scanAndMaskFile(side);
+      known = scanAndMaskFile(side, memo);
       scanned.set(side, known);
     }
     return known;

@@ -2,7 +2,7 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import { detectedSecret, type DetectedSecret } from "./finding";
 import { isPlaceholder } from "./placeholder";
 import { recordingRuleFindings, type RawFinding } from "./recording-rules";
-import { secretlintFindings } from "./secretlint-scan";
+import { secretlintFindings, type SecretlintMemo } from "./secretlint-scan";
 import { recordingSegments, walkBody, type Segment } from "./segments";
 
 /** Rules that name a credential's kind, preferred over the rules that know only its place. */
@@ -37,16 +37,19 @@ function order(a: DetectedSecret, b: DetectedSecret): number {
   return (a.interaction ?? -1) - (b.interaction ?? -1);
 }
 
-async function detectInSegments(segments: Segment[]): Promise<DetectedSecret[]> {
+async function detectInSegments(segments: Segment[], memo?: SecretlintMemo): Promise<DetectedSecret[]> {
   const raw: RawFinding[] = [];
   for (const segment of segments) raw.push(...recordingRuleFindings(segment));
-  raw.push(...(await secretlintFindings(segments)));
+  raw.push(...(await secretlintFindings(segments, memo)));
   return merge(raw).sort(order);
 }
 
-/** Every credential in a decoded recording (before the allow-list). */
-export function detectSecrets(file: RecordingFile): Promise<DetectedSecret[]> {
-  return detectInSegments(recordingSegments(file));
+/**
+ * Every credential in a decoded recording (before the allow-list). A reader of many files passes
+ * one `memo` to all of them: lines already linted are not linted again.
+ */
+export function detectSecrets(file: RecordingFile, memo?: SecretlintMemo): Promise<DetectedSecret[]> {
+  return detectInSegments(recordingSegments(file), memo);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import type { Decoded } from "@/lib/recording/decode";
 import { detectSecrets, detectSecretsInText } from "./detect";
 import type { DetectedSecret } from "./finding";
+import type { SecretlintMemo } from "./secretlint-scan";
 import { maskSecrets, maskText } from "./mask";
 
 /** Anything read from a recording file: a `ReadRecording`, a diff side, a review side. */
@@ -47,8 +48,9 @@ interface FileSide {
 /** Scans a decoded file side and masks what it finds (the same object when there is nothing). */
 export async function scanAndMaskFile<T extends FileSide>(
   side: T,
+  memo?: SecretlintMemo,
 ): Promise<{ side: T; secrets: DetectedSecret[] }> {
-  const secrets = await detectSecrets(side.file);
+  const secrets = await detectSecrets(side.file, memo);
   if (secrets.length === 0) return { side, secrets };
   return {
     side: {

@@ -41,14 +41,11 @@ function ruleName(ruleId: string, messageId: string): string {
 }
 
 /**
- * The distinct lines of a file's segments joined into one text (one secretlint run per file),
- * with where each starts and the segments that are that line: a conversation repeats its history
- * in every request, so a cassette's text is mostly repeats (over the corpus, 26 MB hold 11 MB
- * of distinct lines).
+ * The distinct lines of a file's segments (linted in one secretlint run per file) and the
+ * segments that are each line: a conversation repeats its history in every request, so a
+ * cassette's text is mostly repeats (over the corpus, 26 MB hold 11 MB of distinct lines).
  */
 interface Joined {
-  content: string;
-  starts: number[];
   lines: string[];
   owners: Segment[][];
 }
@@ -84,21 +81,16 @@ function join(segments: Segment[]): Joined {
     lines.push(line);
     owners.push([segment]);
   }
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + SEPARATOR.length;
-  }
-  return { content: lines.join(SEPARATOR), starts, lines, owners };
+  return { lines, owners };
 }
 
-function segmentAt(joined: Joined, offset: number): number {
+/** The index of the line `offset` falls in, given where each line starts. */
+function lineAt(starts: readonly number[], offset: number): number {
   let low = 0;
-  let high = joined.starts.length - 1;
+  let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if ((joined.starts[mid] ?? 0) <= offset) low = mid;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -120,29 +112,74 @@ function valueOf(line: string, inRange: string, data: unknown): string {
   return password ?? value;
 }
 
-/** Runs the preset once over every segment of a file. */
-export async function secretlintFindings(segments: Segment[]): Promise<RawFinding[]> {
-  if (segments.length === 0) return [];
-  const joined = join(segments);
+/** What the preset found in one line: each finding's rule and value, in the line's order. */
+type LineFindings = readonly { rule: string; value: string }[];
+
+/**
+ * The preset's findings by line, kept across files (a review's, an index's): a line met again
+ * (a header, a model name, a request repeated from the base side) is not linted again. Lines
+ * longer than `MEMO_LINE` are not kept: they rarely repeat.
+ */
+export type SecretlintMemo = Map<string, LineFindings>;
+const MEMO_LINE = 2_000;
+
+/** Lints `lines` in one run of the preset; their findings, line by line. */
+async function lintLines(lines: readonly string[]): Promise<LineFindings[]> {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + SEPARATOR.length;
+  }
+  const content = lines.join(SEPARATOR);
   const result = await lintSource({
-    source: { content: joined.content, filePath: "recording.txt", ext: ".txt", contentType: "text" },
+    source: { content, filePath: "recording.txt", ext: ".txt", contentType: "text" },
     options: { config: CONFIG, noPhysicFilePath: true },
   });
-  const found: RawFinding[] = [];
+  const found: { rule: string; value: string }[][] = lines.map(() => []);
+  // The preset's messages come sorted by place: each line's findings stay in its order.
   for (const message of result.messages) {
-    const at = segmentAt(joined, message.range[0]);
-    const line = joined.lines[at] ?? "";
-    const value = valueOf(line, joined.content.slice(message.range[0], message.range[1]), message.data);
-    const rule = ruleName(message.ruleId, message.messageId);
-    for (const segment of joined.owners[at] ?? []) {
-      found.push({
-        interaction: segment.interaction,
-        location:
-          segment.kind === "header" ? `${segment.location} ${segment.name.toLowerCase()}` : segment.location,
-        rule,
-        value,
-      });
-    }
+    const at = lineAt(starts, message.range[0]);
+    const line = lines[at] ?? "";
+    const value = valueOf(line, content.slice(message.range[0], message.range[1]), message.data);
+    found[at]?.push({ rule: ruleName(message.ruleId, message.messageId), value });
   }
+  return found;
+}
+
+/**
+ * Runs the preset over every segment of a file (once per distinct line; lines `memo` knows are
+ * not linted again).
+ */
+export async function secretlintFindings(
+  segments: Segment[],
+  memo: SecretlintMemo = new Map(),
+): Promise<RawFinding[]> {
+  if (segments.length === 0) return [];
+  const joined = join(segments);
+  const fresh = joined.lines.filter((line) => !memo.has(line));
+  const linted = fresh.length > 0 ? await lintLines(fresh) : [];
+  const answers = new Map<string, LineFindings>();
+  fresh.forEach((line, i) => {
+    const findings = linted[i] ?? [];
+    answers.set(line, findings);
+    if (line.length <= MEMO_LINE) memo.set(line, findings);
+  });
+  const found: RawFinding[] = [];
+  joined.lines.forEach((line, at) => {
+    for (const { rule, value } of answers.get(line) ?? memo.get(line) ?? []) {
+      for (const segment of joined.owners[at] ?? []) {
+        found.push({
+          interaction: segment.interaction,
+          location:
+            segment.kind === "header"
+              ? `${segment.location} ${segment.name.toLowerCase()}`
+              : segment.location,
+          rule,
+          value,
+        });
+      }
+    }
+  });
   return found;
 }
