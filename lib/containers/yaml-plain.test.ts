@@ -79,6 +79,12 @@ describe("the fast YAML reader", () => {
     expect(mayNeedCarefulReader("v: !\n")).toBe(true);
     expect(loadYaml("v: !\n", DEFAULT_LIMITS)).toStrictEqual({ v: "" });
     expect(mayNeedCarefulReader("v: !!int 3\n")).toBe(true);
+    // After a JSON-like key in a flow mapping, a value may follow the colon at once.
+    expect(mayNeedCarefulReader('{"a":!!str x}\n')).toBe(true);
+    expect(mayNeedCarefulReader('{"a":&x 1, "b": *x}\n')).toBe(true);
+    expect(mayNeedCarefulReader("!!str x\n")).toBe(true);
+    expect(mayNeedCarefulReader("v: x&y, z! !\n")).toBe(true);
+    expect(mayNeedCarefulReader("v: x&y, z!\n")).toBe(false);
     expect(mayNeedCarefulReader("%YAML 1.1\n---\nv: 1\n")).toBe(true);
   });
 

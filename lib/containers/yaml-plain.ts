@@ -9,7 +9,7 @@ import {
 } from "js-yaml";
 import { FAILSAFE_SCHEMA, loadAll, Type } from "js-yaml-4";
 import type { ReadLimits } from "@/lib/model/limits";
-import { base64Bytes } from "./yaml-base64";
+import { base64Bytes, isBase64Text } from "./yaml-base64";
 
 /**
  * The fast reader of plain YAML. js-yaml 5, the careful reader (`yaml.ts`), lists every parser
@@ -23,22 +23,54 @@ import { base64Bytes } from "./yaml-base64";
  * every plain cassette of the corpus alike.
  */
 
-/** Where a node may start: a line's start, whitespace, or a flow indicator. */
-const NODE_START = String.raw`(?:^|[\s[{,])`;
-/** An anchor (`&name`). */
-const ANCHOR = new RegExp(`${NODE_START}&[^\\s,[\\]{}]`, "m");
-/** A tag other than `!!binary` and Ruby's `!binary`. */
-const OTHER_TAG = new RegExp(`${NODE_START}!(?!!binary\\s|binary\\s)`, "m");
-/** A directive (`%YAML`, `%TAG`). */
-const DIRECTIVE = /^%/m;
+/**
+ * Whether a node may start right after this character: whitespace, a line break, a flow
+ * indicator, or `:` (a flow mapping's JSON-like key may be followed by its value at once).
+ */
+function startsNodeAfter(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x5b ||
+    code === 0x7b ||
+    code === 0x2c ||
+    code === 0x3a
+  );
+}
+
+/** True when some `mark` in `text` stands where a node may start and `follows(at)` holds for what comes after it. */
+function markAtNodeStart(text: string, mark: string, follows: (after: number) => boolean): boolean {
+  for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+    if ((at === 0 || startsNodeAfter(text.charCodeAt(at - 1))) && follows(at + 1)) return true;
+  }
+  return false;
+}
+
+/** What follows `&` when it is an anchor: its name (anything but whitespace counts, to be safe). */
+function anchorName(text: string, after: number): boolean {
+  const code = text.charCodeAt(after);
+  return !(code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || Number.isNaN(code));
+}
+
+/** What follows `!`: any tag but `!!binary` and Ruby's `!binary`, each followed by whitespace. */
+function otherTag(text: string, after: number): boolean {
+  for (const binary of ["!binary", "binary"]) {
+    if (text.startsWith(binary, after) && /\s/.test(text.charAt(after + binary.length))) return false;
+  }
+  return true;
+}
 
 /** True when `text` may hold what only the careful reader reads (text that only looks like it counts too). */
 export function mayNeedCarefulReader(text: string): boolean {
   return (
     text.includes("<<") ||
-    (text.includes("&") && ANCHOR.test(text)) ||
-    (text.includes("!") && OTHER_TAG.test(text)) ||
-    (text.includes("%") && DIRECTIVE.test(text))
+    markAtNodeStart(text, "&", (after) => anchorName(text, after)) ||
+    markAtNodeStart(text, "!", (after) => otherTag(text, after)) ||
+    // A directive (`%YAML`, `%TAG`) starts a line.
+    text.startsWith("%") ||
+    text.includes("\n%")
   );
 }
 
@@ -66,7 +98,7 @@ function implicitTag<T>(tag: ScalarTagDefinition<T>): Type {
 function binaryTag(tag: string): Type {
   return new Type(tag, {
     kind: "scalar",
-    resolve: (data) => typeof data === "string" && base64Bytes(data) !== null,
+    resolve: (data) => typeof data === "string" && isBase64Text(data),
     construct: (data) => base64Bytes(String(data)),
   });
 }
