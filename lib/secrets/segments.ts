@@ -57,25 +57,54 @@ interface WalkAt {
   depth: number;
 }
 
+/**
+ * The strings already walked in one interaction, by text, with the keys they were met under. A
+ * string met again under the same key (a stream repeats its id, model and object name in every
+ * chunk) would give the same segments at a later place: only the first place counts for a
+ * finding, and masking goes by value, so it is not walked again.
+ */
+export type WalkedStrings = Map<string, (string | null)[]>;
+
+/** True when `text` was walked under `key` before; records it otherwise. */
+function walkedBefore(seen: WalkedStrings, text: string, key: string | null): boolean {
+  const keys = seen.get(text);
+  if (keys === undefined) {
+    seen.set(text, [key]);
+    return false;
+  }
+  if (keys.includes(key)) return true;
+  keys.push(key);
+  return false;
+}
+
 /** What stays the same over one walk (passed as is: the walk visits every node of a body). */
 interface Walk {
   interaction: number | null;
   where: string;
   emit: Emit;
+  seen: WalkedStrings;
 }
 
 /** Shorter than this, a string cannot hold a credential any rule reports. */
 const MIN_TEXT = 8;
 
-/** Walks a decoded body: JSON values, strings (JSON, SSE or text), the two marked byte forms. */
-export function walkBody(value: unknown, at: WalkAt, emit: Emit): void {
-  walk(value, { interaction: at.interaction, where: at.where, emit }, at.path, at.key, at.depth);
+/**
+ * Walks a decoded body: JSON values, strings (JSON, SSE or text), the two marked byte forms. The
+ * bodies of one interaction share `seen`.
+ */
+export function walkBody(value: unknown, at: WalkAt, emit: Emit, seen: WalkedStrings = new Map()): void {
+  walk(value, { interaction: at.interaction, where: at.where, emit, seen }, at.path, at.key, at.depth);
+}
+
+/** A string too short to hold a credential, or already walked under this key. */
+function skipString(text: string, ctx: Walk, key: string | null): boolean {
+  return text.length < MIN_TEXT || walkedBefore(ctx.seen, text, key);
 }
 
 function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth: number): void {
   if (depth > MAX_DEPTH || value === null || value === undefined) return;
   if (typeof value === "string") {
-    if (value.length >= MIN_TEXT) walkString(value, ctx, path, key, depth);
+    if (!skipString(value, ctx, key)) walkString(value, ctx, path, key, depth);
     return;
   }
   if (typeof value !== "object") return;
@@ -83,7 +112,12 @@ function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === null || typeof item === "number" || typeof item === "boolean") continue;
-      if (typeof item === "string" && item.length < MIN_TEXT) continue;
+      if (typeof item === "string") {
+        // Checked before the path is spelled out: most strings of a stream are repeats.
+        if (depth < MAX_DEPTH && !skipString(item, ctx, key))
+          walkString(item, ctx, `${path}[${i}]`, key, depth + 1);
+        continue;
+      }
       walk(item, ctx, `${path}[${i}]`, key, depth + 1);
     }
     return;
@@ -100,7 +134,11 @@ function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth
     if (!Object.hasOwn(value, name) || SKIPPED_KEYS.has(name)) continue;
     const item: unknown = Reflect.get(value, name);
     if (item === null || typeof item === "number" || typeof item === "boolean") continue;
-    if (typeof item === "string" && item.length < MIN_TEXT) continue;
+    if (typeof item === "string") {
+      if (depth < MAX_DEPTH && !skipString(item, ctx, name))
+        walkString(item, ctx, pathOf(path, name), name, depth + 1);
+      continue;
+    }
     const inner = pathOf(path, name);
     if (typeof item === "object" && (name === "headers" || name === "Headers")) {
       walkHeaderMap(item, ctx.interaction, `${ctx.where} ${inner}`, ctx.emit);
@@ -157,9 +195,14 @@ function walkHeaderMap(map: object, interaction: number | null, location: string
 }
 
 /** The response as the providers decoded it: chunks as recorded, the reassembled message, bodies. */
-function walkResponse(response: ResponseInfo, interaction: number | null, emit: Emit): void {
+function walkResponse(
+  response: ResponseInfo,
+  interaction: number | null,
+  emit: Emit,
+  seen: WalkedStrings,
+): void {
   const at = (where: string, value: unknown, key: string | null = null) =>
-    walkBody(value, { interaction, where, path: "$", key, depth: 0 }, emit);
+    walkBody(value, { interaction, where, path: "$", key, depth: 0 }, emit, seen);
   switch (response.type) {
     case "message":
       response.chunks.forEach((chunk) => at(`response chunk ${chunk.index}`, chunk.raw));
@@ -201,6 +244,8 @@ function cassetteSegments(interaction: Interaction, emit: Emit): void {
   }
   const url = http?.url ?? exchange.request.url;
   if (url) emit({ kind: "url", interaction: index, location: "request url", url });
+  // The request's strings and the response's are each walked once (see `WalkedStrings`); apart,
+  // as a form-encoded string counts as fields only in a request body.
   walkBody(
     exchange.request.body,
     { interaction: index, where: "request body", path: "$", key: null, depth: 0 },
@@ -215,7 +260,7 @@ function cassetteSegments(interaction: Interaction, emit: Emit): void {
       value: header.value,
     });
   }
-  walkResponse(exchange.response, index, emit);
+  walkResponse(exchange.response, index, emit, new Map());
 }
 
 /**
@@ -224,6 +269,7 @@ function cassetteSegments(interaction: Interaction, emit: Emit): void {
  */
 function llamaStackSegments(raw: unknown, emit: Emit): void {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return;
+  const seen: WalkedStrings = new Map();
   const request: unknown = "request" in raw ? raw.request : undefined;
   if (
     request !== null &&
@@ -242,11 +288,11 @@ function llamaStackSegments(raw: unknown, emit: Emit): void {
           walkHeaderMap(item, null, path, emit);
           continue;
         }
-        walkBody(item, { interaction: null, where: "", path, key: inner, depth: 1 }, emit);
+        walkBody(item, { interaction: null, where: "", path, key: inner, depth: 1 }, emit, seen);
       }
       continue;
     }
-    walkBody(value, { interaction: null, where: "", path: pathOf("$", key), key, depth: 1 }, emit);
+    walkBody(value, { interaction: null, where: "", path: pathOf("$", key), key, depth: 1 }, emit, seen);
   }
 }
 
