@@ -6,16 +6,21 @@ import { z } from "zod";
 import { plantCredentials, type Planted } from "@/lib/secrets/testing/plant";
 import { main } from "./main";
 
-// Every recording is read through readFileBytes: counting its calls per path tells how many
-// times `check --secrets` read each file.
+// Every recording is read through readFileBytes or readFileBytesNow (the first answers through the
+// second, uncounted): counting their calls per path tells how many times `check --secrets` read each file.
 const reads = vi.hoisted(() => new Map<string, number>());
 vi.mock("@/lib/sources/read-file", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/sources/read-file")>();
+  const count = (path: string) => reads.set(path, (reads.get(path) ?? 0) + 1);
   return {
     ...original,
-    readFileBytes: (path: string, maxBytes: number) => {
-      reads.set(path, (reads.get(path) ?? 0) + 1);
-      return original.readFileBytes(path, maxBytes);
+    readFileBytes: async (path: string, maxBytes: number) => {
+      count(path);
+      return original.readFileBytesNow(path, maxBytes);
+    },
+    readFileBytesNow: (path: string, maxBytes: number) => {
+      count(path);
+      return original.readFileBytesNow(path, maxBytes);
     },
   };
 });
