@@ -337,7 +337,7 @@ export class RecordingIndex {
     if (queue.length === 0) return;
     await scanInBatches(
       queue,
-      (summary) => {
+      (summary, memo) => {
         // A file that takes seconds to decode is opened now, not on its first page.
         const open = (read: ReadRecording, detected: DetectedSecret[]) => {
           if (worthKeeping(read))
@@ -345,7 +345,7 @@ export class RecordingIndex {
               opened: openedRecording(summary, read, detected, this.allowedSecrets, false),
             });
         };
-        return scanForSecrets(this.root, summary, this.limits, this.indexedRead(summary), open);
+        return scanForSecrets(this.root, summary, this.limits, this.indexedRead(summary), open, memo);
       },
       (batch) => this.putScanned(batch),
       () => this.closed,

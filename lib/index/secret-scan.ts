@@ -2,6 +2,7 @@ import type { ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
 import type { DetectedSecret } from "@/lib/secrets/finding";
 import { detectInSource } from "@/lib/secrets/masked-source";
+import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
 
@@ -50,11 +51,13 @@ export async function scanForSecrets(
   indexed: ReadRecording | null = null,
   /** Told what was found in the file as read (to open a kept file from it without a second scan). */
   found: (read: ReadRecording, detected: DetectedSecret[]) => void = () => {},
+  /** Shared by the files of one scan (see `SecretlintMemo`). */
+  memo?: SecretlintMemo,
 ): Promise<RecordingSummary | null> {
   const read = indexed ?? (await readRecording(`${root}/${summary.relPath}`, summary.relPath, limits));
   // Gone: the next refresh drops it; until then it holds nothing.
   if (!read.decoded.ok && read.decoded.kind === "missing") return null;
-  const detected = await detectInSource(read);
+  const detected = await detectInSource(read, memo);
   found(read, detected);
   const unchanged = read.size === summary.size && read.mtimeMs === summary.mtimeMs;
   if (unchanged && detected.length === 0) return null;
@@ -72,17 +75,21 @@ const SCAN_CONCURRENCY = 2;
 /** Scanned summaries are handed over this many at a time. */
 const SCAN_BATCH = 256;
 
-/** Scans every summary of `queue` with `scan`, handing the results to `put` in batches, until `stopped`. */
+/**
+ * Scans every summary of `queue` with `scan` (given one memo for the whole queue), handing the
+ * results to `put` in batches, until `stopped`.
+ */
 export async function scanInBatches(
   queue: RecordingSummary[],
-  scan: (summary: RecordingSummary) => Promise<RecordingSummary | null>,
+  scan: (summary: RecordingSummary, memo: SecretlintMemo) => Promise<RecordingSummary | null>,
   put: (batch: Scanned[]) => void,
   stopped: () => boolean,
 ): Promise<void> {
   let done: Scanned[] = [];
+  const memo: SecretlintMemo = new Map();
   const worker = async () => {
     for (let summary = queue.shift(); summary && !stopped(); summary = queue.shift()) {
-      done.push({ before: summary, after: await scan(summary) });
+      done.push({ before: summary, after: await scan(summary, memo) });
       if (done.length >= SCAN_BATCH) {
         put(done);
         done = [];

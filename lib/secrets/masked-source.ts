@@ -11,9 +11,12 @@ interface Source {
   decoded: Decoded;
 }
 
-/** Every credential in a read file: from its decoded structure, or its text when it does not decode. */
-export function detectInSource(source: Source): Promise<DetectedSecret[]> {
-  if (source.decoded.ok) return detectSecrets(source.decoded.file);
+/**
+ * Every credential in a read file: from its decoded structure, or its text when it does not
+ * decode. A reader of many files passes them all one `memo` (see `SecretlintMemo`).
+ */
+export function detectInSource(source: Source, memo?: SecretlintMemo): Promise<DetectedSecret[]> {
+  if (source.decoded.ok) return detectSecrets(source.decoded.file, memo);
   return source.text === null ? Promise.resolve([]) : detectSecretsInText(source.text);
 }
 

@@ -116,12 +116,13 @@ function valueOf(line: string, inRange: string, data: unknown): string {
 type LineFindings = readonly { rule: string; value: string }[];
 
 /**
- * The preset's findings by line, kept across files (a review's, an index's): a line met again
- * (a header, a model name, a request repeated from the base side) is not linted again. Lines
- * longer than `MEMO_LINE` are not kept: they rarely repeat.
+ * The preset's findings by line, kept across files (a review's, a scan's): a line met again (a
+ * header, a model name, a request repeated from the base side) is not linted again. Lines longer
+ * than `MEMO_LINE` are not kept (they rarely repeat), and a memo past `MEMO_LINES` starts over.
  */
 export type SecretlintMemo = Map<string, LineFindings>;
 const MEMO_LINE = 2_000;
+const MEMO_LINES = 200_000;
 
 /** Lints `lines` in one run of the preset; their findings, line by line. */
 async function lintLines(lines: readonly string[]): Promise<LineFindings[]> {
@@ -163,7 +164,9 @@ export async function secretlintFindings(
   fresh.forEach((line, i) => {
     const findings = linted[i] ?? [];
     answers.set(line, findings);
-    if (line.length <= MEMO_LINE) memo.set(line, findings);
+    if (line.length > MEMO_LINE) return;
+    if (memo.size >= MEMO_LINES) memo.clear();
+    memo.set(line, findings);
   });
   const found: RawFinding[] = [];
   joined.lines.forEach((line, at) => {

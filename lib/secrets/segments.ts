@@ -37,9 +37,24 @@ function pathOf(path: string, key: string | number): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * A JSON path, spelled out only when a segment needs it (most nodes of a body yield none): a
+ * string, or a step (a key, an index, or an SSE or eventstream event) below another path.
+ */
+type JsonPath = string | { readonly parent: JsonPath; readonly step: string | number; readonly event?: true };
+
+function spell(path: JsonPath): string {
+  if (typeof path === "string") return path;
+  const parent = spell(path.parent);
+  return path.event ? `${parent} event ${path.step}` : pathOf(parent, path.step);
+}
+
+/** A base64 run, found faster than by `BASE64_RUN` (which also takes a data URL's head). */
+const LONG_RUN = /[A-Za-z0-9+/_-]{200}/;
+
 /** The text with its base64 runs left out (a finding's place is its segment's), or null when nothing else is left. */
 function withoutBase64(text: string): string | null {
-  if (text.length < 200) return text;
+  if (text.length < 200 || !LONG_RUN.test(text)) return text;
   const kept = text.replace(BASE64_RUN, " ");
   return kept.trim() === "" ? null : kept;
 }
@@ -101,7 +116,7 @@ function skipString(text: string, ctx: Walk, key: string | null): boolean {
   return text.length < MIN_TEXT || walkedBefore(ctx.seen, text, key);
 }
 
-function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth: number): void {
+function walk(value: unknown, ctx: Walk, path: JsonPath, key: string | null, depth: number): void {
   if (depth > MAX_DEPTH || value === null || value === undefined) return;
   if (typeof value === "string") {
     if (!skipString(value, ctx, key)) walkString(value, ctx, path, key, depth);
@@ -113,12 +128,11 @@ function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth
       const item: unknown = value[i];
       if (item === null || typeof item === "number" || typeof item === "boolean") continue;
       if (typeof item === "string") {
-        // Checked before the path is spelled out: most strings of a stream are repeats.
         if (depth < MAX_DEPTH && !skipString(item, ctx, key))
-          walkString(item, ctx, `${path}[${i}]`, key, depth + 1);
+          walkString(item, ctx, { parent: path, step: i }, key, depth + 1);
         continue;
       }
-      walk(item, ctx, `${path}[${i}]`, key, depth + 1);
+      walk(item, ctx, { parent: path, step: i }, key, depth + 1);
     }
     return;
   }
@@ -126,7 +140,7 @@ function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth
   if (isBinaryBody(value)) return;
   if (isEventStreamBody(value)) {
     value.$eventstream.forEach((message, i) =>
-      walk(message.payload, ctx, `${path} event ${i}`, null, depth + 1),
+      walk(message.payload, ctx, { parent: path, step: i, event: true }, null, depth + 1),
     );
     return;
   }
@@ -136,19 +150,19 @@ function walk(value: unknown, ctx: Walk, path: string, key: string | null, depth
     if (item === null || typeof item === "number" || typeof item === "boolean") continue;
     if (typeof item === "string") {
       if (depth < MAX_DEPTH && !skipString(item, ctx, name))
-        walkString(item, ctx, pathOf(path, name), name, depth + 1);
+        walkString(item, ctx, { parent: path, step: name }, name, depth + 1);
       continue;
     }
-    const inner = pathOf(path, name);
+    const inner = { parent: path, step: name };
     if (typeof item === "object" && (name === "headers" || name === "Headers")) {
-      walkHeaderMap(item, ctx.interaction, `${ctx.where} ${inner}`, ctx.emit);
+      walkHeaderMap(item, ctx.interaction, `${ctx.where} ${spell(inner)}`, ctx.emit);
       continue;
     }
     walk(item, ctx, inner, name, depth + 1);
   }
 }
 
-function walkString(text: string, ctx: Walk, path: string, key: string | null, depth: number): void {
+function walkString(text: string, ctx: Walk, path: JsonPath, key: string | null, depth: number): void {
   const first = text.charCodeAt(0) <= 0x20 ? text.trimStart().charCodeAt(0) : text.charCodeAt(0);
   if ((first === 0x7b || first === 0x5b) && text.length <= JSON_PARSE_LIMIT) {
     let parsed: unknown;
@@ -167,7 +181,7 @@ function walkString(text: string, ctx: Walk, path: string, key: string | null, d
     for (const line of text.split(/\r?\n/)) {
       if (!line.startsWith("data:")) continue;
       const data = line.slice(5).trimStart();
-      const at = `${path} event ${event++}`;
+      const at: JsonPath = { parent: path, step: event++, event: true };
       if (data.length >= MIN_TEXT) walkString(data, ctx, at, null, depth + 1);
     }
     return;
@@ -178,7 +192,7 @@ function walkString(text: string, ctx: Walk, path: string, key: string | null, d
     kind: "text",
     interaction: ctx.interaction,
     // A body that is one string is the whole body: no `$` after its name.
-    location: path === "$" ? ctx.where : `${ctx.where} ${path}`,
+    location: path === "$" ? ctx.where : `${ctx.where} ${spell(path)}`,
     key,
     text: kept,
   });
