@@ -11,15 +11,39 @@ import { decodeHttpBody, headerMap, type DecodeBudget, type RecordedBody } from 
  * `ContainerCall`.
  */
 
-/** A header value YAML may have typed (an unquoted number, `true`, a date) is kept as text. */
-const headerValueSchema = z
-  .union([z.string(), z.number(), z.boolean(), z.date(), z.null()])
-  .transform((value) => (value instanceof Date ? value.toISOString() : value === null ? "" : String(value)));
+/**
+ * A header value as text: YAML may have typed it (an unquoted number, `true`, a date); null is
+ * empty. Undefined for what cannot be a header value.
+ */
+function headerText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return value === null ? "" : undefined;
+}
+
+/**
+ * One header's values (a list, or one value), as text; null is no header. One check a value
+ * rather than a union of five schemas: every cassette has thousands of header values.
+ */
+const headerValuesSchema = z.unknown().transform((value, ctx): string[] | string | null => {
+  if (value === null) return null;
+  const texts = Array.isArray(value) ? value.map(headerText) : [headerText(value)];
+  const bad = texts.indexOf(undefined);
+  if (bad !== -1) {
+    const item: unknown = Array.isArray(value) ? value[bad] : value;
+    ctx.addIssue({
+      code: "custom",
+      message: `Invalid input: expected a header value (text, a number, true or false, a date), received ${typeof item}`,
+      path: Array.isArray(value) ? [bad] : [],
+    });
+    return z.NEVER;
+  }
+  return Array.isArray(value) ? texts.map((text) => text ?? "") : (texts[0] ?? "");
+});
 
 /** `{Name: [values]}` as go-vcr and Ruby VCR write headers; absent or null is no headers. */
-export const recordedHeadersSchema = z
-  .record(z.string(), z.union([z.array(headerValueSchema), headerValueSchema]).nullable())
-  .nullish();
+export const recordedHeadersSchema = z.record(z.string(), headerValuesSchema).nullish();
 
 export type RecordedHeaders = z.infer<typeof recordedHeadersSchema>;
 

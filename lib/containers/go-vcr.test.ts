@@ -220,16 +220,21 @@ describe("goVcrContainer.open", () => {
     ]);
   });
 
-  it("keeps a header value YAML typed as a number as text", () => {
+  it("keeps a header value YAML typed as a number, a boolean or a date as text", () => {
     const text = [
       "version: 2",
       "interactions:",
       "  - id: 0",
-      "    request: {url: 'https://x.test/v1', method: get, headers: {X-Retry: [3]}}",
+      "    request: {url: 'https://x.test/v1', method: get, headers: {X-Retry: [3], X-On: true, X-At: [2024-05-01T10:00:00Z, null], X-No: null}}",
       "    response: {code: 204, status: 204 No Content}",
     ].join("\n");
     const [call] = openText(text).calls;
-    expect(call?.http?.requestHeaders).toEqual([{ name: "X-Retry", value: "3" }]);
+    expect(call?.http?.requestHeaders).toEqual([
+      { name: "X-Retry", value: "3" },
+      { name: "X-On", value: "true" },
+      { name: "X-At", value: "2024-05-01T10:00:00.000Z" },
+      { name: "X-At", value: "" },
+    ]);
     expect([call?.http?.method, call?.http?.host, call?.http?.statusText]).toEqual([
       "GET",
       "x.test",
@@ -248,6 +253,14 @@ describe("goVcrContainer.open", () => {
     expect(noUrl.kind).toBe("schema-mismatch");
     const version = errorOf(() => openText("version: 3\ninteractions: []\n"));
     expect(version.message).toBe("not a go-vcr cassette: version: Invalid input: expected 2");
+    const header = errorOf(() =>
+      openText(
+        "version: 2\ninteractions:\n  - id: 0\n    request: {url: 'https://x.test', method: GET, headers: {X-A: [ok, {b: 1}]}}\n    response: {code: 200}\n",
+      ),
+    );
+    expect(header.message).toBe(
+      "not a go-vcr interaction: interactions[0].request.headers.X-A[1]: Invalid input: expected a header value (text, a number, true or false, a date), received object",
+    );
     const yaml = errorOf(() => openText("version: 2\ninteractions:\n  - id: 0\n   bad: [\n"));
     expect(yaml.kind).toBe("invalid-yaml");
   });
