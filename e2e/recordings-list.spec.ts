@@ -52,8 +52,11 @@ test("the list is grouped by test file and test", async ({ page }) => {
 test("keyboard: / focuses the search, j and k move, Enter opens", async ({ page }) => {
   const list = new RecordingsListPage(page);
   await list.goto("?suite=inference");
-  await page.keyboard.press("/");
-  await expect(list.search).toBeFocused();
+  // A key pressed before the page has hydrated has no listener yet: pressed again until it works.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(list.search).toBeFocused({ timeout: 500 });
+  }).toPass();
   await list.search.blur();
 
   await page.keyboard.press("j");
