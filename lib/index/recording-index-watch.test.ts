@@ -1,41 +1,11 @@
-import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { unlink } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chatRecording } from "@/lib/recording/testing/recording-builders";
-import { RecordingIndex } from "./recording-index";
+import { A, B, chat, C, indexTree, WEATHER_ID } from "./testing/index-tree";
 
-/** A chat recording of `testId` asking `prompt` and answering `reply`. */
-const chat = (testId: string, prompt: string, reply: string, model = "m") =>
-  chatRecording({ testId, prompt, model }, reply);
-
-const WEATHER_ID = "tests/integration/inference/test_weather.py::TestWeather::test_forecast[txt=ollama/m]";
-const A = "tests/integration/inference/recordings/a.json";
-const B = "tests/integration/inference/recordings/b.json";
-const C = "tests/integration/agents/recordings/c.json";
-
-const temps: string[] = [];
-const indexes: RecordingIndex[] = [];
+const tree = indexTree();
+const { tempDir, put, openIndex } = tree;
 let root: string;
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-async function put(relPath: string, content: string, base = root): Promise<string> {
-  const path = join(base, ...relPath.split("/"));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
-  return path;
-}
-
-async function openIndex(options: { at?: string } = {}): Promise<RecordingIndex> {
-  const index = await RecordingIndex.open({ root: options.at ?? root, cache: false });
-  indexes.push(index);
-  return index;
-}
 
 /** Polls until `check` holds; fails with `what` after the deadline. */
 async function eventually(what: string, check: () => boolean, deadlineMs = 2000): Promise<void> {
@@ -47,23 +17,10 @@ async function eventually(what: string, check: () => boolean, deadlineMs = 2000)
 }
 
 beforeEach(async () => {
-  root = await tempDir("tapedeck-index-watch-");
-  await put(A, chat(WEATHER_ID, "Will it rain in Lisbon tomorrow?", "Sunny all day."));
-  await put(
-    B,
-    chat("tests/integration/inference/test_chat.py::test_hello", "Tell me about giraffes", "They are tall."),
-  );
-  await put(
-    C,
-    chat("tests/integration/agents/test_agents.py::test_agent", "Plan a trip", "First, pack.", "gpt-4o"),
-  );
-  await put("tests/integration/inference/stray.json", "{}");
+  root = await tree.plant("tapedeck-index-watch-");
 });
 
-afterEach(async () => {
-  await Promise.all(indexes.splice(0).map((index) => index.close()));
-  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterEach(() => tree.cleanup());
 
 describe("RecordingIndex.watch", () => {
   it("picks up a new file, a changed file and a deleted file", async () => {

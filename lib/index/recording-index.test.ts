@@ -1,10 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readdir, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readRecording, readRecordingNow } from "@/lib/recording/read-recording";
-import { RecordingIndex } from "./recording-index";
-import { chatRecording } from "@/lib/recording/testing/recording-builders";
+import { A, B, chat, C, indexTree, WEATHER_ID } from "./testing/index-tree";
 
 // The real reader, wrapped so the tests can tell which files were read (and which came from the cache).
 vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
@@ -15,65 +13,27 @@ vi.mock("@/lib/recording/read-recording", async (importOriginal) => {
     readRecordingNow: vi.fn(actual.readRecordingNow),
   };
 });
-/** A chat recording of `testId` asking `prompt` and answering `reply`. */
-const chat = (testId: string, prompt: string, reply: string, model = "m") =>
-  chatRecording({ testId, prompt, model }, reply);
 
 /** Indexing reads through `readRecordingNow`, opening a file through `readRecording`. */
 const readers = [readRecording, readRecordingNow];
 const readCalls = () => readers.flatMap((read) => vi.mocked(read).mock.calls.map(([path]) => path));
 const clearReads = () => readers.forEach((read) => vi.mocked(read).mockClear());
 
-const WEATHER_ID = "tests/integration/inference/test_weather.py::TestWeather::test_forecast[txt=ollama/m]";
-const A = "tests/integration/inference/recordings/a.json";
-const B = "tests/integration/inference/recordings/b.json";
-const C = "tests/integration/agents/recordings/c.json";
-
-const temps: string[] = [];
-const indexes: RecordingIndex[] = [];
+const tree = indexTree();
+const { tempDir, put, openIndex } = tree;
 let root: string;
 let cacheDir: string;
 const savedCacheDir = process.env.TAPEDECK_CACHE_DIR;
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-async function put(relPath: string, content: string, base = root): Promise<string> {
-  const path = join(base, ...relPath.split("/"));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
-  return path;
-}
-
-async function openIndex(options: { cache?: boolean; at?: string } = {}): Promise<RecordingIndex> {
-  const index = await RecordingIndex.open({ root: options.at ?? root, cache: options.cache ?? false });
-  indexes.push(index);
-  return index;
-}
-
 beforeEach(async () => {
-  root = await tempDir("tapedeck-index-");
+  root = await tree.plant("tapedeck-index-");
   cacheDir = await tempDir("tapedeck-cache-");
   process.env.TAPEDECK_CACHE_DIR = cacheDir;
-  await put(A, chat(WEATHER_ID, "Will it rain in Lisbon tomorrow?", "Sunny all day."));
-  await put(
-    B,
-    chat("tests/integration/inference/test_chat.py::test_hello", "Tell me about giraffes", "They are tall."),
-  );
-  await put(
-    C,
-    chat("tests/integration/agents/test_agents.py::test_agent", "Plan a trip", "First, pack.", "gpt-4o"),
-  );
-  await put("tests/integration/inference/stray.json", "{}");
   clearReads();
 });
 
 afterEach(async () => {
-  await Promise.all(indexes.splice(0).map((index) => index.close()));
-  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await tree.cleanup();
   if (savedCacheDir === undefined) delete process.env.TAPEDECK_CACHE_DIR;
   else process.env.TAPEDECK_CACHE_DIR = savedCacheDir;
 });
