@@ -64,31 +64,22 @@ describe("fileNameInfo", () => {
 
   it("does not match once the body, the test id or the URL path changes", () => {
     const name = `${sha256(CHAT_WITH_TEST_ID)}.json`;
-    const changedBody = inferenceRecording({
-      url: "http://localhost:11434/v1/chat/completions",
-      body: '{"model": "m", "temperature": 0.5}',
-      testId: "t::x",
-    });
-    expect(fileNameInfo(name, changedBody).matches).toBe(false);
-    // 0 is not 0.0 to Python: the number must hash as recorded.
-    const intTemperature = inferenceRecording({
-      url: "http://localhost:11434/v1/chat/completions",
-      body: '{"model": "m", "temperature": 0}',
-      testId: "t::x",
-    });
-    expect(fileNameInfo(name, intTemperature).matches).toBe(false);
-    const otherTest = inferenceRecording({
+    const recorded = {
       url: "http://localhost:11434/v1/chat/completions",
       body: '{"model": "m", "temperature": 0.0}',
-      testId: "t::y",
-    });
-    expect(fileNameInfo(name, otherTest).matches).toBe(false);
-    const otherPath = inferenceRecording({
-      url: "http://localhost:11434/v1/v1/chat/completions",
-      body: '{"model": "m", "temperature": 0.0}',
       testId: "t::x",
-    });
-    expect(fileNameInfo(name, otherPath).matches).toBe(false);
+    };
+    const changes: [string, Partial<typeof recorded>][] = [
+      ["the body", { body: '{"model": "m", "temperature": 0.5}' }],
+      // 0 is not 0.0 to Python: the number must hash as recorded.
+      ["0 for 0.0", { body: '{"model": "m", "temperature": 0}' }],
+      ["the test id", { testId: "t::y" }],
+      ["the URL path", { url: "http://localhost:11434/v1/v1/chat/completions" }],
+    ];
+    expect(fileNameInfo(name, inferenceRecording(recorded)).matches).toBe(true);
+    for (const [what, change] of changes) {
+      expect(fileNameInfo(name, inferenceRecording({ ...recorded, ...change })).matches, what).toBe(false);
+    }
   });
 
   it("ignores the host and upper-cases the method", () => {
