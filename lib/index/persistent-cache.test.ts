@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSummaries, saveSummaries } from "./persistent-cache";
 import type { RecordingSummary } from "./summary-schema";
 import { parseTestId } from "./test-id";
+import { summaryOf } from "./testing/summary-builder";
 
 let cacheDir: string;
 beforeEach(async () => {
@@ -17,30 +18,16 @@ afterEach(async () => {
 });
 
 function summary(relPath: string, testId: string | null, prompt: string): RecordingSummary {
-  return {
-    relPath,
-    fileName: relPath.slice(relPath.lastIndexOf("/") + 1),
-    suite: "inference",
+  return summaryOf(relPath, {
     size: 812,
     mtimeMs: 1765000000000.5,
-    broken: null,
-    format: "llama-stack",
-    interactions: [],
-    family: "openai-chat",
-    kind: "chat",
-    provider: "openai-compatible",
     providerDetail: "api.openai.com",
     model: "gpt-4o",
-    endpoint: "/v1/chat/completions",
     testId,
     test: testId === null ? null : parseTestId(testId, "gpt-4o"),
-    streaming: false,
-    chunks: 0,
-    error: null,
-    toolCalls: 0,
     prompt,
     reply: "Paris.",
-  };
+  });
 }
 
 describe("persistent cache", () => {
