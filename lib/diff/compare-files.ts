@@ -41,6 +41,11 @@ export function interactionSide(side: SideFile, index: number): DecodedSide | nu
   return { text: null, raw: doc, exchange: interaction.exchange, context: "cassette", encodedBodies };
 }
 
+/** The exchange that stands for a file when pairing it with another name: its first call's. */
+export function headExchange(side: SideFile | null | undefined) {
+  return side?.file.interactions[0]?.exchange ?? null;
+}
+
 /** The most serious of some verdicts (identical for none). */
 export function worstVerdict(verdicts: Iterable<PairVerdict>): PairVerdict {
   let worst = PAIR_VERDICTS.length - 1;

@@ -1,4 +1,4 @@
-import { compareFiles, type SideFile } from "@/lib/diff/compare-files";
+import { compareFiles, headExchange, type SideFile } from "@/lib/diff/compare-files";
 import type { PairVerdict } from "@/lib/diff/pair-verdicts";
 import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate, type PairedBy } from "@/lib/diff/pairing";
@@ -42,11 +42,6 @@ const CANDIDATE = /\.(json|ya?ml|har|ya?ml\.gz|httprr|httprr\.gz)$/i;
 /** A version's file side (blobs are bytes: a `.yaml.gz` cassette is gzip). */
 function sideOf(blob: Uint8Array | null | undefined, path: string): SideFile | null {
   return blob ? sideFileFromBytes(blob, path).side : null;
-}
-
-/** The exchange that stands for a file when pairing it with another name: its first call's. */
-function headExchange(side: SideFile | null) {
-  return side?.file.interactions[0]?.exchange ?? null;
 }
 
 /** `git log --follow` for one path, newest first, with the path each commit saw and how it changed it. */

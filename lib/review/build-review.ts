@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { compareFiles, type SideFile } from "@/lib/diff/compare-files";
+import { compareFiles, headExchange, type SideFile } from "@/lib/diff/compare-files";
 import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
 import { CatFileBatch, tooLargeReason, type BlobRead } from "@/lib/git/cat-file-batch";
@@ -71,11 +71,6 @@ function sidesFrom(change: GitChange, before: Loaded, after: Loaded): Sides {
 function textOf(side: SideFile, index: number | null): string | null {
   const response = index === null ? undefined : side.file.interactions[index]?.exchange.response;
   return response?.type === "message" ? (response.choices[0]?.content ?? null) : null;
-}
-
-/** The exchange that stands for a file when pairing it with another name: its first call's. */
-function headExchange(side: SideFile | null | undefined) {
-  return side?.file.interactions[0]?.exchange ?? null;
 }
 
 function testOf(side: SideFile | null): string | null {
