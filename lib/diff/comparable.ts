@@ -1,7 +1,7 @@
 import { headerMap, headerValue } from "@/lib/containers/http-body";
 import type { HeaderMap } from "@/lib/model/envelope";
 import type { Interaction, RecordingFormat } from "@/lib/model/recording-file";
-import { sseTextEvents } from "@/lib/providers/sse-text";
+import { sseEventJson, sseTextEvents, type SseTextEvent } from "@/lib/providers/sse-text";
 
 /**
  * One cassette interaction laid out for the diff: the interaction as recorded (so a changed field
@@ -20,15 +20,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** An SSE event's data as JSON when it is JSON. */
-function dataValue(data: string): unknown {
+/** A text that starts like a JSON object or array. */
+function opensJson(data: string): boolean {
   const start = data.trimStart()[0];
-  if (start !== "{" && start !== "[") return data;
+  return start === "{" || start === "[";
+}
+
+/** A line's data as JSON when it is a JSON object or array. */
+function dataValue(data: string): unknown {
+  if (!opensJson(data)) return data;
   try {
     return JSON.parse(data) as unknown;
   } catch {
     return data;
   }
+}
+
+/** An SSE event's data as JSON when it is a JSON object or array (parsed once, with the decoder). */
+function eventValue(event: SseTextEvent): unknown {
+  if (!opensJson(event.data)) return event.data;
+  const parsed = sseEventJson(event);
+  return parsed.ok ? parsed.value : event.data;
 }
 
 /** A decoded body in the form the diff walks: streams as their events, everything else as is. */
@@ -42,8 +54,8 @@ export function comparableBody(body: unknown, headers: HeaderMap): unknown {
       return {
         $sse: events.map((event) =>
           event.event === null
-            ? { data: dataValue(event.data) }
-            : { event: event.event, data: dataValue(event.data) },
+            ? { data: eventValue(event) }
+            : { event: event.event, data: eventValue(event) },
         ),
       };
     }

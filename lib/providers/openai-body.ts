@@ -2,7 +2,7 @@ import { isWrapped, typeClassName, wrappedSchema, type Envelope } from "@/lib/mo
 import { parseAt } from "./decoder";
 import { isRecord } from "./fast-read";
 import { httpCall } from "./openai-http";
-import { looksLikeSseText, sseDataJson, sseTextEvents } from "./sse-text";
+import { looksLikeSseText, sseEventData, sseTextEvents } from "./sse-text";
 
 /**
  * A cheap look at a response body for `claims()`, whatever the recorder wrote: llama-stack's SDK
@@ -112,7 +112,7 @@ export function streamItems(body: unknown): StreamItem[] {
     sseTextEvents(body).forEach((event, index) => {
       if (event.data === "[DONE]") return;
       const path = `response.body (event ${index})`;
-      const data = sseDataJson(event.data, path);
+      const data = sseEventData(event, path);
       items.push({ data, raw: data, path, event: event.event });
     });
     return items;

@@ -1,5 +1,5 @@
 import { looksLikeSse, sseEvents, sseJson } from "./sse-events";
-import { looksLikeSseText, sseDataJson, sseTextEvents } from "./sse-text";
+import { looksLikeSseText, sseDataJson, sseEventData, sseTextEvents, type SseTextEvent } from "./sse-text";
 
 /**
  * Server-sent events in either form a recording keeps them: llama-stack's list of lines, or an
@@ -12,6 +12,8 @@ export interface SseBodyEvent {
   data: string | null;
   /** Where the event is in the file: `response.body[4]` (its data line), `response.body (event 3)`. */
   at: string;
+  /** The event of an SSE text it is (whose JSON other readers share); null for lines. */
+  text: SseTextEvent | null;
 }
 
 /** True when `body` is SSE lines or SSE text. */
@@ -26,19 +28,21 @@ export function sseBodyEvents(body: readonly unknown[] | string, path: string): 
       event: event.event,
       data: event.data,
       at: `${path} (event ${index})`,
+      text: event,
     }));
   }
   return sseEvents(body, path).map((event) => ({
     event: event.event,
     data: event.data,
     at: `${path}[${event.line}]`,
+    text: null,
   }));
 }
 
 /** The event's data as JSON (null without data); invalid JSON throws `SchemaMismatch` at `event.at`. */
 export function sseBodyJson(event: SseBodyEvent): unknown {
   if (event.data === null) return null;
-  return sseDataJson(event.data, event.at);
+  return event.text ? sseEventData(event.text, event.at) : sseDataJson(event.data, event.at);
 }
 
 /** The first `max` events' JSON data (unparsable ones skipped): what a claim looks at. */

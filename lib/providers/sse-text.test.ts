@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SchemaMismatch } from "./decoder";
-import { looksLikeSseText, sseDataJson, sseTextEventNames, sseTextEvents } from "./sse-text";
+import {
+  forgetParsedStreams,
+  keepParsedStreams,
+  looksLikeSseText,
+  sseDataJson,
+  sseEventData,
+  sseEventJson,
+  sseTextEventNames,
+  sseTextEvents,
+} from "./sse-text";
 
 describe("sseTextEvents", () => {
   it("splits named events, joins multi-line data and keeps ids", () => {
@@ -68,5 +77,50 @@ describe("sseTextEvents with a maximum", () => {
       { event: null, data: '{"n":1}', id: null },
     ]);
     expect(sseTextEvents(text)).toHaveLength(5000);
+  });
+});
+
+describe("keepParsedStreams", () => {
+  const text = 'data: {"n":1}\n\ndata: [DONE]\n\n';
+
+  it("parses a text once while kept: the same events, and each event's JSON, for every reader", () => {
+    const release = keepParsedStreams();
+    try {
+      const first = sseTextEvents(text);
+      const again = sseTextEvents(text);
+      expect(again).toBe(first);
+      const [event] = first;
+      if (!event) throw new Error("no event");
+      const value = sseEventData(event, "response.body (event 0)");
+      expect(value).toEqual({ n: 1 });
+      expect(sseEventData(event, "response.body (event 0)")).toBe(value);
+      // A look at the first events is not kept: it holds only part of the text.
+      expect(sseTextEvents(text, 1)).not.toBe(first);
+      forgetParsedStreams();
+      expect(sseTextEvents(text)).not.toBe(first);
+    } finally {
+      release();
+    }
+  });
+
+  it("keeps nothing once every keeper has released, and a second release does nothing", () => {
+    const outer = keepParsedStreams();
+    const inner = keepParsedStreams();
+    inner();
+    inner();
+    const kept = sseTextEvents(text);
+    expect(sseTextEvents(text)).toBe(kept);
+    outer();
+    expect(sseTextEvents(text)).not.toBe(kept);
+    expect(sseTextEvents(text)).not.toBe(sseTextEvents(text));
+  });
+
+  it("remembers why an event's data is not JSON, and names the event when asked for it", () => {
+    const [event] = sseTextEvents("data: {oops\n\n");
+    if (!event) throw new Error("no event");
+    const parsed = sseEventJson(event);
+    expect(parsed.ok).toBe(false);
+    expect(sseEventJson(event)).toBe(parsed);
+    expect(() => sseEventData(event, "response.body (event 4)")).toThrow(/^response\.body \(event 4\): /);
   });
 });

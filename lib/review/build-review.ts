@@ -13,6 +13,7 @@ import { groupChanges } from "./groups";
 import { requestIdentity } from "./request-identity";
 import { maskReviewSides, withSecrets } from "./secret-sides";
 import { loadAllowList } from "@/lib/secrets/allow-list";
+import { forgetParsedStreams, keepParsedStreams } from "@/lib/providers/sse-text";
 import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
 import {
   countChanges,
@@ -140,6 +141,8 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
   const changes = await gitChanges(repo, baseCommit, headCommit, options.paths ?? []);
   const limits = environmentLimits();
   const batch = new CatFileBatch(repo, limits.maxFileBytes);
+  // A stream decoded is laid out for the diff just after: its events are parsed once.
+  const releaseStreams = keepParsedStreams();
   try {
     // Blobs are read as bytes (a `.yaml.gz` cassette is gzip); one past the size limit is not read.
     const readBase = (path: string) => batch.readBlob(`${baseCommit}:${path}`);
@@ -242,6 +245,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
       reviewed.push(
         withSecrets(reviewChange(change, pairedBy.get(change) ?? null, entry), secrets.get(change)),
       );
+      forgetParsedStreams();
     }
     const rank = (verdict: ReviewVerdict) => REVIEW_VERDICTS.indexOf(verdict);
     reviewed.sort(
@@ -256,6 +260,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
       changes: reviewed,
     };
   } finally {
+    releaseStreams();
     batch.close();
   }
 }
