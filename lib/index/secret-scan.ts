@@ -2,7 +2,7 @@ import type { ReadLimits } from "@/lib/model/limits";
 import { readRecording, type ReadRecording } from "@/lib/recording/read-recording";
 import type { DetectedSecret } from "@/lib/secrets/finding";
 import { detectInSource } from "@/lib/secrets/masked-source";
-import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
+import { SecretlintMemo } from "@/lib/secrets/secretlint-memo";
 import { summarize } from "./summary";
 import type { RecordingSummary } from "./summary-schema";
 
@@ -86,7 +86,7 @@ export async function scanInBatches(
   stopped: () => boolean,
 ): Promise<void> {
   let done: Scanned[] = [];
-  const memo: SecretlintMemo = new Map();
+  const memo = new SecretlintMemo();
   const worker = async () => {
     for (let summary = queue.shift(); summary && !stopped(); summary = queue.shift()) {
       done.push({ before: summary, after: await scan(summary, memo) });

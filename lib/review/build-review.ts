@@ -14,7 +14,7 @@ import { requestIdentity } from "./request-identity";
 import { maskReviewSides, withSecrets } from "./secret-sides";
 import { loadAllowList } from "@/lib/secrets/allow-list";
 import { forgetParsedStreams, keepParsedStreams } from "@/lib/providers/sse-text";
-import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
+import { SecretlintMemo } from "@/lib/secrets/secretlint-memo";
 import {
   countChanges,
   REVIEW_VERDICTS,
@@ -234,7 +234,7 @@ export async function buildReview(options: ReviewOptions): Promise<Review> {
     // Credentials are masked in both sides before anything is compared; a change that adds one is a `secret`.
     const allowed = await allowList;
     // The lines of one side are mostly the other side's, and a review's files share most headers.
-    const memo: SecretlintMemo = new Map();
+    const memo = new SecretlintMemo();
     const reviewed: ReviewChange[] = [];
     for (const change of changes) {
       if (consumed.has(change)) continue;

@@ -2,7 +2,7 @@ import type { SideFile } from "@/lib/diff/compare-files";
 import { notAllowed } from "@/lib/secrets/allow-list";
 import { publicFinding, type DetectedSecret, type SecretFinding } from "@/lib/secrets/finding";
 import { scanAndMaskFile } from "@/lib/secrets/masked-source";
-import type { SecretlintMemo } from "@/lib/secrets/secretlint-scan";
+import type { SecretlintMemo } from "@/lib/secrets/secretlint-memo";
 import type { ReviewChange } from "./review-types";
 
 interface SidePair {
@@ -33,8 +33,11 @@ export async function maskReviewSides<K>(
   const added = new Map<K, SecretFinding[]>();
   await Promise.all(
     [...sides].map(async ([key, pair]) => {
-      const before = pair.before ? await scan(pair.before) : null;
-      const after = pair.after ? await scan(pair.after) : null;
+      // Both sides at once: their new lines are linted in one run (see `SecretlintMemo`).
+      const [before, after] = await Promise.all([
+        pair.before ? scan(pair.before) : null,
+        pair.after ? scan(pair.after) : null,
+      ]);
       pair.before = before?.side ?? null;
       pair.after = after?.side ?? null;
       const known = new Set(before?.secrets.map((secret) => secret.fingerprint));

@@ -2,7 +2,8 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import { detectedSecret, type DetectedSecret } from "./finding";
 import { isPlaceholder } from "./placeholder";
 import { recordingRuleFindings, type RawFinding } from "./recording-rules";
-import { secretlintFindings, type SecretlintMemo } from "./secretlint-scan";
+import type { SecretlintMemo } from "./secretlint-memo";
+import { secretlintFindings } from "./secretlint-scan";
 import { recordingSegments, walkBody, type Segment } from "./segments";
 
 /** Rules that name a credential's kind, preferred over the rules that know only its place. */

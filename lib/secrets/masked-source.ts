@@ -2,7 +2,7 @@ import type { RecordingFile } from "@/lib/model/recording-file";
 import type { Decoded } from "@/lib/recording/decode";
 import { detectSecrets, detectSecretsInText } from "./detect";
 import type { DetectedSecret } from "./finding";
-import type { SecretlintMemo } from "./secretlint-scan";
+import type { SecretlintMemo } from "./secretlint-memo";
 import { maskSecrets, maskText } from "./mask";
 
 /** Anything read from a recording file: a `ReadRecording`, a diff side, a review side. */

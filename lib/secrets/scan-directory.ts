@@ -3,7 +3,7 @@ import { checkDirectory, type CheckReport, type VisitRecording } from "@/lib/rec
 import { loadAllowList, notAllowed } from "./allow-list";
 import { publicFinding, type SecretFinding } from "./finding";
 import { detectInSource } from "./masked-source";
-import type { SecretlintMemo } from "./secretlint-scan";
+import { SecretlintMemo } from "./secretlint-memo";
 
 /** A finding with the file it is in (the scanned directory joined with the file's path). */
 export interface FileFinding extends SecretFinding {
@@ -31,7 +31,7 @@ export async function checkAndScanDirectory(
   const secrets: SecretsReport = { files: 0, findings: [], allowed: 0 };
   const byFile = new Map<string, FileFinding[]>();
   // Cassettes of one project share most headers, URLs and model names: each line is linted once.
-  const memo: SecretlintMemo = new Map();
+  const memo = new SecretlintMemo();
   const visit: VisitRecording = async (read, path) => {
     secrets.files++;
     const detected = await detectInSource(read, memo);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Segment } from "./segments";
-import { secretlintFindings, type SecretlintMemo } from "./secretlint-scan";
+import { SecretlintMemo } from "./secretlint-memo";
+import { secretlintFindings } from "./secretlint-scan";
 import { FAKE } from "./testing/fake-credentials";
 
 function text(interaction: number, location: string, value: string, key: string | null = null): Segment {
@@ -21,7 +22,7 @@ describe("the preset's findings, line by line", () => {
   ];
 
   it("are the same with a memo as without, in the same order, and a line met again is not linted", async () => {
-    const memo: SecretlintMemo = new Map();
+    const memo = new SecretlintMemo();
     const alone = [await secretlintFindings(first), await secretlintFindings(second)];
     const withMemo = [await secretlintFindings(first, memo)];
     expect(memo.size).toBe(3);
@@ -34,11 +35,11 @@ describe("the preset's findings, line by line", () => {
       [1, "response body $.note", "github", FAKE.github],
       [1, "response body $.other", "github", FAKE.github],
     ]);
-    expect(memo.get("gpt-4o-mini-2024")).toStrictEqual([]);
+    expect(memo.findings("gpt-4o-mini-2024")).toStrictEqual([]);
   });
 
   it("answers from the memo alone: what it holds for a line is what is reported", async () => {
-    const memo: SecretlintMemo = new Map([["planted line", [{ rule: "made-up", value: "v" }]]]);
+    const memo = new SecretlintMemo([["planted line", [{ rule: "made-up", value: "v" }]]]);
     const found = await secretlintFindings([text(2, "request body $.x", "planted line")], memo);
     expect(found).toStrictEqual([
       { interaction: 2, location: "request body $.x", rule: "made-up", value: "v" },
