@@ -79,6 +79,12 @@ function testOf(side: SideFile | null): string | null {
   return side.file.format === "llama-stack" ? (headExchange(side)?.testId ?? null) : side.file.test;
 }
 
+/** The lists one after another, copied only when there are two or more that hold something (a re-recorded cassette lists tens of thousands of fields). */
+function concatenated<T>(lists: T[][]): T[] {
+  const full = lists.filter((list) => list.length > 0);
+  return full.length === 1 ? (full[0] ?? []) : full.flat();
+}
+
 function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sides: Sides): ReviewChange {
   const base = {
     status: change.status,
@@ -115,9 +121,9 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
     ...base,
     verdict: comparison.verdict,
     summary: comparison.summary,
-    request: details.flatMap((d) => d.request),
-    response: details.flatMap((d) => [...d.response, ...d.rawResponse]),
-    noise: details.flatMap((d) => d.noise),
+    request: concatenated(details.flatMap((d) => [d.request])),
+    response: concatenated(details.flatMap((d) => [d.response, d.rawResponse])),
+    noise: concatenated(details.flatMap((d) => [d.noise])),
     text,
     interactions: comparison.cassette
       ? comparison.pairs.map(({ a, b, verdict, summary }) => ({ a, b, verdict, summary }))
