@@ -9,7 +9,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Whether the difference at `path` is one of the comparison's noise. */
 type IsNoise = (path: readonly PathSegment[]) => boolean;
 
-// The walk follows microdiff's (what `rawDiff` reports): arrays index by index, objects key by
+// The walk follows `rawDiff`'s (microdiff's order): arrays index by index, objects key by
 // key, so a path here is the path of the comparison's difference at the same place.
 function walk(before: unknown, after: unknown, path: PathSegment[], isNoise: IsNoise | null): unknown {
   if (Array.isArray(before) && Array.isArray(after)) {
