@@ -1,5 +1,6 @@
 import { headerMap, headerValue } from "@/lib/containers/http-body";
 import type { HeaderMap } from "@/lib/model/envelope";
+import { parseBoundedJson } from "@/lib/model/json-depth";
 import type { Interaction, RecordingFormat } from "@/lib/model/recording-file";
 import { sseEventJson, sseTextEvents, type SseTextEvent } from "@/lib/providers/sse-text";
 
@@ -26,11 +27,11 @@ function opensJson(data: string): boolean {
   return start === "{" || start === "[";
 }
 
-/** A line's data as JSON when it is a JSON object or array. */
+/** A line's data as JSON when it is a JSON object or array (not too deep to walk). */
 function dataValue(data: string): unknown {
   if (!opensJson(data)) return data;
   try {
-    return JSON.parse(data) as unknown;
+    return parseBoundedJson(data);
   } catch {
     return data;
   }
