@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 
 /** A git command that failed, with what it printed. */
 export class GitError extends Error {
@@ -49,6 +51,15 @@ export function gitBytes(
       },
     );
   });
+}
+
+/**
+ * `dir` when it holds `.git` (a folder, or the file of a worktree or submodule): the top of its
+ * checkout, known without starting git (about 10 ms a process here); else `repositoryTop`.
+ */
+export async function checkoutTop(dir: string): Promise<string | null> {
+  if (await stat(join(dir, ".git")).catch(() => null)) return dir;
+  return repositoryTop(dir);
 }
 
 /** The top folder of the checkout holding `dir`, or null outside git. */

@@ -4,7 +4,7 @@ import { compareFiles, headExchange, type SideFile } from "@/lib/diff/compare-fi
 import { sideFileFromBytes } from "@/lib/diff/load-side";
 import { findCounterpart, type PairCandidate } from "@/lib/diff/pairing";
 import { CatFileBatch, tooLargeReason, type BlobRead } from "@/lib/git/cat-file-batch";
-import { git, repositoryTop } from "@/lib/git/git-cli";
+import { checkoutTop, git } from "@/lib/git/git-cli";
 import { verifyRevision } from "@/lib/git/revision";
 import { environmentLimits } from "@/lib/config";
 import { suiteOf } from "@/lib/index/suite";
@@ -138,7 +138,7 @@ function reviewChange(change: GitChange, pairedBy: ReviewChange["pairedBy"], sid
  */
 export async function buildReview(options: ReviewOptions): Promise<Review> {
   // git prints paths from the repository top; read the working tree and list untracked files from there too.
-  const repo = (await repositoryTop(options.repo)) ?? options.repo;
+  const repo = (await checkoutTop(options.repo)) ?? options.repo;
   // The git commands that do not wait on each other run side by side; the base's error is said first.
   const allowList = quiet(loadAllowList(repo));
   const head = options.head === null ? null : quiet(verifyRevision(repo, options.head));
